@@ -1,0 +1,111 @@
+/**
+ * The one API of Offprint. `main/library` implements it; Electron IPC, the HTTP server and the CLI are thin
+ * transports over it, and the renderer calls it through one client. Each method has an argument parser that
+ * every transport runs on what it receives, because the renderer and the network are untrusted.
+ */
+import type { ArticleSummary, ArticleView } from './article';
+import type { ImportProgress, UploadedFile } from './import';
+import type { SearchRequest, SearchResponse, TagCount } from './search';
+import { DEFAULT_SEARCH } from './search';
+import { arrayOf, bool, int, isoDate, nullable, object, oneOf, str, type Parser } from './validate';
+
+export interface LibraryInfo {
+  /** Absolute path of the library folder. */
+  path: string;
+  articles: number;
+  formatVersion: number;
+}
+
+export interface OffprintApi {
+  libraryInfo(args: Record<string, never>): Promise<LibraryInfo>;
+  list(args: Record<string, never>): Promise<ArticleSummary[]>;
+  getArticle(args: { id: string }): Promise<ArticleView>;
+  search(args: SearchRequest): Promise<SearchResponse>;
+  tags(args: Record<string, never>): Promise<TagCount[]>;
+  setTags(args: { id: string; tags: string[] }): Promise<ArticleView>;
+  /** Starts importing files and folders by path (desktop app, CLI); poll `importStatus` for progress. */
+  importPaths(args: { paths: string[]; folderTags: boolean }): Promise<ImportProgress>;
+  /** Starts importing files sent by content (browser drag and drop). */
+  importFiles(args: { files: UploadedFile[] }): Promise<ImportProgress>;
+  importStatus(args: { jobId: string }): Promise<ImportProgress>;
+  cancelImport(args: { jobId: string }): Promise<ImportProgress>;
+  /** A local resource of an article (an image saved with the page), for the reader; never fetched remotely. */
+  getResource(args: { id: string; name: string }): Promise<ArticleResource>;
+}
+
+export interface ArticleResource {
+  mediaType: string;
+  /** base64 */
+  data: string;
+}
+
+export type MethodName = keyof OffprintApi;
+export type ArgsOf<M extends MethodName> = Parameters<OffprintApi[M]>[0];
+export type ResultOf<M extends MethodName> = Awaited<ReturnType<OffprintApi[M]>>;
+
+const ID_PATTERN = /^[0-9a-f]{20}$/;
+const articleId: Parser<string> = (value, field) => {
+  const id = str(64)(value, field);
+  if (!ID_PATTERN.test(id)) throw new InvalidIdError(field);
+  return id;
+};
+class InvalidIdError extends Error {
+  constructor(field: string) {
+    super(`${field} is not an article id (20 hexadecimal characters)`);
+    this.name = 'InvalidArgument';
+  }
+}
+const tag = str(200);
+const none = object({});
+
+/** Argument parsers, one per method: the single source of truth for what each call accepts. */
+export const argumentParsers: { [M in MethodName]: Parser<ArgsOf<M>> } = {
+  libraryInfo: none,
+  list: none,
+  getArticle: object({ id: articleId }),
+  search: object(
+    {
+      query: str(2_000),
+      tags: arrayOf(tag, 1_000),
+      anyTag: bool,
+      from: nullable(isoDate),
+      to: nullable(isoDate),
+      sort: oneOf('relevance', 'date'),
+      offset: int(0, 10_000_000),
+      limit: int(0, 100_000),
+    },
+    DEFAULT_SEARCH,
+  ),
+  tags: none,
+  setTags: object({ id: articleId, tags: arrayOf(tag, 1_000) }),
+  importPaths: object({ paths: arrayOf(str(4_096), 100_000), folderTags: bool }, { folderTags: true }),
+  importFiles: object({
+    files: arrayOf(object({ name: str(1_000), data: str(512 * 1024 * 1024) }), 100_000),
+  }),
+  importStatus: object({ jobId: str(64) }),
+  cancelImport: object({ jobId: str(64) }),
+  getResource: object({ id: articleId, name: str(255) }),
+};
+
+export const methodNames = Object.keys(argumentParsers) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argumentParsers, name);
+}
+
+/** Parses the arguments of `method` from untrusted input; throws an `InvalidArgument` naming the field. */
+export function parseArgs<M extends MethodName>(method: M, value: unknown): ArgsOf<M> {
+  return argumentParsers[method](value ?? {}, '') as ArgsOf<M>;
+}
+
+/** Errors cross transports as this plain shape; `kind` lets a client tell bad input from a failure. */
+export interface ApiErrorShape {
+  kind: 'invalid-argument' | 'not-found' | 'locked' | 'failed';
+  message: string;
+}
+
+/** Every transport answers with this envelope, so errors keep their kind across IPC and HTTP. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+/** IPC channel names are derived from method names, so the list exists once. */
+export const ipcChannel = (method: MethodName): string => `offprint:${method}`;
