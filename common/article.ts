@@ -47,6 +47,10 @@ export interface StoredArticle extends ExtractedArticle {
   /** File name of the original bytes, kept verbatim, inside the article's folder. */
   original: string;
   importedAt: string;
+  /** The id of the earlier article with the same canonical URL that this one is a new version of. */
+  previousVersion: string | null;
+  /** Local resources kept with the article (images of a saved page), by file name. */
+  resources: string[];
 }
 
 /** What `getArticle` returns: the stored article with its neighbours resolved against the library. */
@@ -66,6 +70,8 @@ export interface ArticleView {
   importer: string;
   importedAt: string;
   linkOnly: boolean;
+  previousVersion: string | null;
+  resources: string[];
   previous: ArticleNeighbour | null;
   next: ArticleNeighbour | null;
 }

@@ -4,6 +4,8 @@ export interface ImportedItem {
   id: string;
   title: string;
   source: string;
+  /** Set when the article has the canonical URL of one already in the library: it is a new version of that id. */
+  versionOf: string | null;
 }
 
 export interface DuplicateItem {

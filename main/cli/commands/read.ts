@@ -1,0 +1,73 @@
+/** `offprint list`, `offprint show ID` and `offprint tags`. */
+import { parseArgs } from '../../../common/api';
+import type { ArticleView } from '../../../common/article';
+import { OffprintError } from '../../../common/errors';
+import type { Library } from '../../library/library';
+import type { CommandContext } from '../main';
+import { day, json, table } from '../output';
+
+export async function listCommand({ library, options, out }: CommandContext): Promise<number> {
+  const articles = await library.list({});
+  if (options.json) json(out, articles);
+  else if (articles.length === 0) out.write('The library is empty. Import articles with: offprint import PATH…\n');
+  else table(out, articles.map((a) => [a.id, day(a.published), a.title]));
+  return 0;
+}
+
+export async function tagsCommand({ library, options, out }: CommandContext): Promise<number> {
+  const tags = await library.tags({});
+  if (options.json) json(out, tags);
+  else if (tags.length === 0) out.write('No tags yet.\n');
+  else table(out, tags.map((t) => [String(t.count).padStart(6), t.tag]));
+  return 0;
+}
+
+/** People type the start of an id; scripts pass the whole one. */
+async function resolveId(library: Library, given: string): Promise<string> {
+  if (/^[0-9a-f]{20}$/.test(given)) return given;
+  if (!/^[0-9a-f]{4,19}$/.test(given)) return parseArgs('getArticle', { id: given }).id;
+  const matches = (await library.list({})).filter((a) => a.id.startsWith(given));
+  if (matches.length === 1) return matches[0]!.id;
+  throw new OffprintError(
+    'not-found',
+    matches.length === 0 ? `No article id starts with ${given}.` : `${matches.length} article ids start with ${given}; give more characters.`,
+  );
+}
+
+export async function showCommand({ library, args, options, out }: CommandContext): Promise<number> {
+  if (args.length !== 1) {
+    out.error('offprint show: give one article id\n');
+    return 2;
+  }
+  const a = await library.getArticle({ id: await resolveId(library, args[0]!) });
+  if (options.json) {
+    const { id, title, subtitle, author, site, url, published, category, tags, text, source, previous, next } = a;
+    json(out, { id, title, subtitle, author, site, url, published, category, tags, text, source, previous, next });
+  } else {
+    out.write(humanArticle(a));
+  }
+  return 0;
+}
+
+function humanArticle(a: ArticleView): string {
+  const lines = [a.title, '='.repeat(Math.min(a.title.length, 80))];
+  if (a.subtitle) lines.push(a.subtitle);
+  const meta = [
+    ['Author', a.author],
+    ['Site', a.site],
+    ['Published', a.published],
+    ['Category', a.category],
+    ['Tags', a.tags.join(', ') || null],
+    ['URL', a.url],
+    ['Source', a.source],
+    ['Id', a.id],
+  ].filter((m): m is [string, string] => Boolean(m[1]));
+  lines.push('', ...meta.map(([k, v]) => `${k.padEnd(10)} ${v}`), '', a.linkOnly ? '(a link only: no saved text)' : a.text, '');
+  for (const [label, n] of [
+    ['Previous article', a.previous],
+    ['Next article', a.next],
+  ] as const) {
+    if (n) lines.push(`${label}: ${n.title}${n.id ? ` [${n.id}]` : ' (not in your library)'}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,38 @@
+/** `offprint search QUERY`: Lunr syntax plus tag and date filters. */
+import { parseArgs } from '../../../common/api';
+import type { CommandContext } from '../main';
+import { day, json, terminalSnippet } from '../output';
+
+export async function searchCommand({ library, args, options, out }: CommandContext): Promise<number> {
+  const limit = Number(options.limit);
+  const request = parseArgs('search', {
+    query: args.join(' '),
+    tags: options.tag ?? [],
+    anyTag: options['any-tag'],
+    from: options.from ?? null,
+    to: options.to ?? null,
+    sort: options.sort,
+    offset: 0,
+    limit: Number.isInteger(limit) ? limit : options.limit,
+  });
+  const r = await library.search(request);
+  if (options.json) {
+    json(out, {
+      total: r.total,
+      tookMs: r.tookMs,
+      hits: r.hits.map(({ id, title, score, snippet }) => ({ id, title, score, snippet })),
+      tags: r.tags,
+      notice: r.notice,
+    });
+    return 0;
+  }
+  if (r.notice) out.write(`Note: ${r.notice}\n`);
+  out.write(`${r.total} article${r.total === 1 ? '' : 's'} (${r.tookMs} ms)\n`);
+  const color = Boolean(process.stdout.isTTY);
+  for (const hit of r.hits) {
+    out.write(`\n${hit.title}\n  ${hit.id}  ${day(hit.published)}  score ${hit.score}${hit.tags.length ? `  [${hit.tags.join(', ')}]` : ''}\n`);
+    if (hit.snippet) out.write(`  ${terminalSnippet(hit.snippet, color)}\n`);
+  }
+  if (r.total > r.hits.length) out.write(`\n… ${r.total - r.hits.length} more (use --limit)\n`);
+  return 0;
+}

@@ -1,0 +1,122 @@
+/**
+ * `offprint`: the library from a terminal, over the same API as the app. Every command takes
+ * `--library DIR` and `--json`. Exit codes: 0 done, 1 some input failed or the command failed, 2 bad usage.
+ */
+import { type ParseArgsConfig, parseArgs as parseCommandLine } from 'node:util';
+import { InvalidArgument } from '../../common/validate';
+import { openLibrary, type Library } from '../library/library';
+import { resolveLibraryPath } from '../library/location';
+import { importCommand } from './commands/import';
+import { listCommand, showCommand, tagsCommand } from './commands/read';
+import { searchCommand } from './commands/search';
+import { serveCommand } from './commands/serve';
+import { processOut, type Out } from './output';
+
+export const USAGE = `Usage: offprint <command> [options]
+
+Commands:
+  import PATH…              import files and folders (folders are walked; their names become tags)
+      --no-folder-tags      do not tag articles with the names of the folders they were in
+  list                      every article, newest first
+  show ID                   one article (an unambiguous start of the id is enough)
+  search QUERY              full-text search in Lunr syntax (title:word, word*, word~1, +must -not)
+      --tag T               only articles with tag T (repeatable; all of them unless --any-tag)
+      --any-tag             articles with any of the --tag tags
+      --from DATE --to DATE published between these dates (YYYY-MM-DD)
+      --sort relevance|date
+      --limit N             hits to show (default 10)
+  tags                      every tag with its number of articles
+  serve                     serve the app to a browser (browser mode)
+      --port N              port (default 4280; 0 picks a free one)
+      --host ADDR           listen on another address; requires an access token (printed)
+      --token TOKEN         the access token to require (default: a random one when --host is set)
+
+Options for every command:
+  --library DIR             the library folder (default: $OFFPRINT_LIBRARY, else your user-data folder)
+  --json                    machine-readable output
+  -h, --help                this help
+`;
+
+const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  library: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  'no-folder-tags': { type: 'boolean', default: false },
+  tag: { type: 'string', multiple: true },
+  'any-tag': { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  sort: { type: 'string', default: 'relevance' },
+  limit: { type: 'string', default: '10' },
+  port: { type: 'string', default: '4280' },
+  host: { type: 'string', default: '127.0.0.1' },
+  token: { type: 'string' },
+};
+
+export interface CliOptions {
+  library?: string;
+  json: boolean;
+  help: boolean;
+  'no-folder-tags': boolean;
+  tag?: string[];
+  'any-tag': boolean;
+  from?: string;
+  to?: string;
+  sort: string;
+  limit: string;
+  port: string;
+  host: string;
+  token?: string;
+}
+
+export interface CommandContext {
+  library: Library;
+  args: string[];
+  options: CliOptions;
+  out: Out;
+}
+
+type Command = (ctx: CommandContext) => Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  import: importCommand,
+  list: listCommand,
+  show: showCommand,
+  search: searchCommand,
+  tags: tagsCommand,
+  serve: serveCommand,
+};
+
+export async function main(argv: string[], out: Out = processOut): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    out.error(`offprint: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [name, ...args] = parsed.positionals;
+  const values = parsed.values as unknown as CliOptions;
+  if (values.help || !name || name === 'help') {
+    out.write(USAGE);
+    return name || values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    out.error(`offprint: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  let library: Library | null = null;
+  try {
+    library = await openLibrary(resolveLibraryPath({ flag: values.library ?? null }));
+    return await command({ library, args, options: values, out });
+  } catch (error) {
+    if (error instanceof InvalidArgument || (error as Error).name === 'InvalidArgument') {
+      out.error(`offprint ${name}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    out.error(`offprint ${name}: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    if (name !== 'serve') await library?.close();
+  }
+}

@@ -1,0 +1,59 @@
+/** Output for people: aligned columns, dates, snippets made readable in a terminal, a progress bar. */
+
+export interface Out {
+  write(text: string): void;
+  error(text: string): void;
+  /** True when stderr is a terminal (progress bars only make sense there). */
+  interactive: boolean;
+  width: number;
+}
+
+export const processOut: Out = {
+  write: (text) => process.stdout.write(text),
+  error: (text) => process.stderr.write(text),
+  interactive: Boolean(process.stderr.isTTY),
+  width: process.stdout.columns || 100,
+};
+
+export function json(out: Out, value: unknown): void {
+  out.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+export function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : '—'.padEnd(10);
+}
+
+export function truncate(text: string, width: number): string {
+  return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + '…';
+}
+
+/** Columns padded to the widest cell; the last column takes what is left of the terminal. */
+export function table(out: Out, rows: string[][]): void {
+  if (rows.length === 0) return;
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
+  for (const row of rows) {
+    const cells = row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]!)));
+    const used = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
+    cells[cells.length - 1] = truncate(cells[cells.length - 1]!, Math.max(20, out.width - used));
+    out.write(cells.join('  ') + '\n');
+  }
+}
+
+/** `<mark>word</mark>` snippets rendered with bold in a terminal, plain text elsewhere. */
+export function terminalSnippet(snippet: string, color: boolean): string {
+  const unescaped = snippet
+    .replace(/<mark>/g, color ? '\x1b[1m' : '')
+    .replace(/<\/mark>/g, color ? '\x1b[22m' : '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return unescaped;
+}
+
+export function progressBar(done: number, total: number, width = 30): string {
+  const ratio = total > 0 ? Math.min(1, done / total) : 0;
+  const filled = Math.round(ratio * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+}

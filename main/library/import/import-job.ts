@@ -1,0 +1,140 @@
+/**
+ * One import run: walks the inputs, has the worker extract them (a few in flight so reading overlaps
+ * writing), stores the articles, and keeps the progress a UI or the CLI polls. Cancelling stops before the
+ * next input; what was already stored stays stored and is committed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ImportProgress, ImportReport } from '../../../common/import';
+import type { ArticleStore } from '../store/article-store';
+import type { WorkerClient } from '../worker-client';
+import type { ImportOutcome } from './importer';
+import type { WalkItem } from './walk-inputs';
+
+/** Extractions in flight at once: enough to keep the worker busy while the main thread writes. */
+const IN_FLIGHT = 8;
+/** Commit the catalog every so often, so a crash mid-import loses little bookkeeping (never articles). */
+const COMMIT_EVERY = 1000;
+
+export interface JobInput {
+  name: string;
+  path: string | null;
+  bytes: Uint8Array | null;
+  folderTags: string[];
+}
+
+export class ImportJob {
+  readonly id = randomUUID();
+  private cancelled = false;
+  private readonly report: ImportReport = { imported: [], duplicates: [], failed: [] };
+  private progress: ImportProgress;
+  readonly finished: Promise<ImportProgress>;
+
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly worker: WorkerClient,
+    inputs: AsyncIterable<WalkItem | JobInput>,
+    /** Runs the store writes with the library lock held; resolves when the batch is committed. */
+    withLock: <T>(work: () => Promise<T>) => Promise<T>,
+  ) {
+    this.progress = {
+      jobId: this.id,
+      state: 'running',
+      total: 0,
+      done: 0,
+      imported: 0,
+      duplicates: 0,
+      failed: 0,
+      current: null,
+      report: null,
+      error: null,
+    };
+    this.finished = withLock(() => this.run(inputs)).then(
+      () => this.end(this.cancelled ? 'cancelled' : 'done', null),
+      (error: Error) => this.end('failed', error.message),
+    );
+  }
+
+  status(): ImportProgress {
+    return { ...this.progress };
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  private end(state: ImportProgress['state'], error: string | null): ImportProgress {
+    this.progress = { ...this.progress, state, error, current: null, report: this.report };
+    return this.status();
+  }
+
+  private async run(inputs: AsyncIterable<WalkItem | JobInput>): Promise<void> {
+    const running = new Set<Promise<void>>();
+    let sinceCommit = 0;
+    // Writes are serialised through this chain: the store is not re-entrant.
+    let writes: Promise<void> = Promise.resolve();
+    for await (const item of inputs) {
+      if (this.cancelled) break;
+      this.progress.total++;
+      if ('kind' in item && item.kind === 'failed') {
+        this.fail(item.source, item.reason);
+        this.progress.done++;
+        continue;
+      }
+      const input: JobInput =
+        'kind' in item ? { name: item.name, path: item.path, bytes: null, folderTags: item.folderTags } : item;
+      const outcomes: ImportOutcome[] = [];
+      const task = this.worker
+        .request({ type: 'extract', name: input.name, path: input.path, bytes: input.bytes }, (o) => outcomes.push(o))
+        .then(
+          () => outcomes,
+          (error: Error) => [{ kind: 'failed', source: input.name, reason: error.message } as ImportOutcome],
+        )
+        .then((list) => {
+          writes = writes.then(async () => {
+            this.progress.current = input.name;
+            for (const outcome of list) await this.store1(outcome, input.folderTags);
+            this.progress.done++;
+            if (++sinceCommit >= COMMIT_EVERY) {
+              sinceCommit = 0;
+              await this.store.commit();
+            }
+          });
+          return writes;
+        });
+      const tracked = task.finally(() => running.delete(tracked));
+      running.add(tracked);
+      if (running.size >= IN_FLIGHT) await Promise.race(running);
+    }
+    await Promise.all(running);
+    await writes;
+    await this.store.commit();
+  }
+
+  private async store1(outcome: ImportOutcome, folderTags: string[]): Promise<void> {
+    if (outcome.kind === 'failed') {
+      this.fail(outcome.source, outcome.reason);
+      return;
+    }
+    if (folderTags.length) {
+      const tags = outcome.article.tags;
+      for (const tag of folderTags) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+    }
+    try {
+      const result = await this.store.add(outcome);
+      if (result.kind === 'duplicate') {
+        this.report.duplicates.push({ id: result.id, source: outcome.source });
+        this.progress.duplicates++;
+      } else {
+        this.report.imported.push({ id: result.id, title: result.title, source: outcome.source, versionOf: result.versionOf });
+        this.progress.imported++;
+      }
+    } catch (error) {
+      this.fail(outcome.source, `could not be saved: ${(error as Error).message}`);
+    }
+  }
+
+  private fail(source: string, reason: string): void {
+    this.report.failed.push({ source, reason });
+    this.progress.failed++;
+  }
+}

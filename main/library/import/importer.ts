@@ -1,0 +1,73 @@
+/**
+ * The importer contract. An importer recognises its format from the bytes (the extension is only a hint)
+ * and turns one input into zero or more articles. Importers are pure: no library access, no network, no
+ * writes; the pipeline stores what they return. They run inside a worker thread.
+ */
+import type { ExtractedArticle } from '../../../common/article';
+
+export interface ImportInput {
+  /** The file name shown in results, e.g. `article.txt` or `export.zip › page.html`. */
+  name: string;
+  bytes: Uint8Array;
+  /** Absolute path on disk when the input is a file there (lets importers read siblings or stream archives). */
+  path: string | null;
+}
+
+/** A local file that belongs to an article (an image of a saved page), referenced from its html as `resource:NAME`. */
+export interface ArticleResourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ImportOutcome =
+  | {
+      kind: 'article';
+      /** The name shown in results for this article. */
+      source: string;
+      /** The bytes kept verbatim as the article's original (for an archive entry: that entry's bytes). */
+      original: Uint8Array;
+      /** File name for the original, used for its extension. */
+      originalName: string;
+      encoding: string;
+      importer: string;
+      article: ExtractedArticle;
+      resources: ArticleResourceFile[];
+    }
+  | { kind: 'failed'; source: string; reason: string };
+
+export interface Importer {
+  /** Stable name stored with each article (`seed-text`, `plain-text`, …). */
+  readonly name: string;
+  /** Whether this importer reads the input. Importers are asked in registry order; the first yes wins. */
+  accepts(input: ImportInput, sniffed: SniffedContent): boolean;
+  read(input: ImportInput, sniffed: SniffedContent): AsyncIterable<ImportOutcome> | Promise<ImportOutcome[]>;
+}
+
+/** What the pipeline learned from the first bytes, shared by every importer's `accepts`. */
+export interface SniffedContent {
+  /** A binary kind recognised by its magic number (`PNG image`, `PDF document`, `zip archive`, …), or null. */
+  binaryKind: string | null;
+  /** The decoded text when the bytes are text, else null. */
+  text: string | null;
+  encoding: string | null;
+  /** Lower-case extension without the dot (`txt`, `html`), '' when none. */
+  extension: string;
+}
+
+/** Fills the ExtractedArticle fields an importer does not know with their empty values. */
+export function makeArticle(fields: Partial<ExtractedArticle> & { title: string; text: string }): ExtractedArticle {
+  return {
+    subtitle: null,
+    author: null,
+    site: null,
+    url: null,
+    published: null,
+    category: null,
+    tags: [],
+    html: null,
+    previousTitle: null,
+    nextTitle: null,
+    linkOnly: false,
+    ...fields,
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * The implementation of the API in common/api.ts over one library folder. Every transport (Electron IPC,
+ * HTTP, CLI) calls this class and nothing else. Reads need no lock; writes take the library lock.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type lunr from 'lunr';
+import type { ArgsOf, ArticleResource, LibraryInfo, OffprintApi } from '../../common/api';
+import type { ArticleNeighbour, ArticleSummary, ArticleView, StoredArticle } from '../../common/article';
+import { OffprintError } from '../../common/errors';
+import type { ImportProgress } from '../../common/import';
+import type { SearchRequest, SearchResponse, TagCount } from '../../common/search';
+import { ImportJob, type JobInput } from './import/import-job';
+import { walkInputs, type WalkItem } from './import/walk-inputs';
+import { loadIndex, libraryFingerprint } from './search/saved-index';
+import { search } from './search/search-service';
+import { ArticleStore } from './store/article-store';
+import { CATALOG_FILE } from './store/catalog';
+import { LIBRARY_FORMAT_VERSION, openDescriptor } from './store/descriptor';
+import { LibraryLock } from './store/library-lock';
+import { titleKey } from './title-key';
+import { WorkerClient } from './worker-client';
+
+const TEXT_CACHE = 2000;
+
+export async function openLibrary(dir: string): Promise<Library> {
+  const absolute = path.resolve(dir);
+  await openDescriptor(absolute);
+  const catalogMtime = await mtimeOf(path.join(absolute, CATALOG_FILE));
+  const library = new Library(absolute, await ArticleStore.open(absolute), catalogMtime);
+  await library.saveReconciledCatalog();
+  await library.refreshIndex();
+  return library;
+}
+
+export class Library implements OffprintApi {
+  private readonly worker = new WorkerClient();
+  private readonly jobs = new Map<string, ImportJob>();
+  private index: lunr.Index | null = null;
+  private indexFingerprint: string | null = null;
+  private indexing: Promise<void> | null = null;
+  private indexAgain = false;
+  private titles: Map<string, string> | null = null;
+  private titlesRevision = -1;
+  private texts = new Map<string, string>();
+  /** Serialises this process's writers; the lock file keeps other processes out. */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly path: string,
+    private readonly store: ArticleStore,
+    private catalogMtime: number,
+  ) {}
+
+  // ---- reads -------------------------------------------------------------------------------------------
+
+  async libraryInfo(_args: Record<string, never> = {}): Promise<LibraryInfo> {
+    await this.refreshIfChanged();
+    return { path: this.path, articles: this.store.size, formatVersion: LIBRARY_FORMAT_VERSION };
+  }
+
+  async list(_args: Record<string, never> = {}): Promise<ArticleSummary[]> {
+    await this.refreshIfChanged();
+    return [...this.store.all()]
+      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title))
+      .map(({ id, title, published, tags, site }) => ({ id, title, published, tags, site }));
+  }
+
+  async tags(_args: Record<string, never> = {}): Promise<TagCount[]> {
+    const response = await this.search({
+      query: '',
+      tags: [],
+      anyTag: false,
+      from: null,
+      to: null,
+      sort: 'date',
+      offset: 0,
+      limit: 0,
+    });
+    return response.tags;
+  }
+
+  async getArticle({ id }: ArgsOf<'getArticle'>): Promise<ArticleView> {
+    await this.refreshIfChanged();
+    return this.view(await this.store.readArticle(id));
+  }
+
+  async getResource({ id, name }: ArgsOf<'getResource'>): Promise<ArticleResource> {
+    const bytes = await this.store.readResource(id, name);
+    return { mediaType: mediaTypeOf(name), data: Buffer.from(bytes).toString('base64') };
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    await this.refreshIfChanged();
+    if (request.query.trim() !== '' && !this.index) await this.refreshIndex();
+    return search(request, {
+      index: this.index,
+      entries: { get: (id) => this.store.get(id), values: () => this.store.all() },
+      textOf: (id) => this.textOf(id),
+    });
+  }
+
+  // ---- writes ------------------------------------------------------------------------------------------
+
+  async setTags({ id, tags }: ArgsOf<'setTags'>): Promise<ArticleView> {
+    const updated = await this.withLock(() => this.store.setTags(id, tags));
+    void this.refreshIndex();
+    return this.view(updated);
+  }
+
+  async importPaths({ paths, folderTags }: ArgsOf<'importPaths'>): Promise<ImportProgress> {
+    return this.startJob(walkInputs(paths, folderTags));
+  }
+
+  async importFiles({ files }: ArgsOf<'importFiles'>): Promise<ImportProgress> {
+    async function* uploaded(): AsyncGenerator<JobInput> {
+      for (const file of files) {
+        // Only the base name: an uploaded name must never become a path.
+        yield { name: path.basename(file.name.replace(/\\/g, '/')), path: null, bytes: Buffer.from(file.data, 'base64'), folderTags: [] };
+      }
+    }
+    return this.startJob(uploaded());
+  }
+
+  async importStatus({ jobId }: ArgsOf<'importStatus'>): Promise<ImportProgress> {
+    return this.job(jobId).status();
+  }
+
+  async cancelImport({ jobId }: ArgsOf<'cancelImport'>): Promise<ImportProgress> {
+    const job = this.job(jobId);
+    job.cancel();
+    return job.status();
+  }
+
+  /** Resolves when the job has ended and the search index covers what it imported. */
+  async waitForImport(jobId: string): Promise<ImportProgress> {
+    const result = await this.job(jobId).finished;
+    await this.refreshIndex();
+    return result;
+  }
+
+  /** Resolves when the search index matches the library. */
+  async whenIndexed(): Promise<void> {
+    await this.refreshIndex();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.jobs.values()].map((j) => (j.cancel(), j.finished)));
+    await this.indexing?.catch(() => {});
+    await this.worker.close();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------
+
+  private startJob(inputs: AsyncIterable<WalkItem | JobInput>): ImportProgress {
+    const job = new ImportJob(this.store, this.worker, inputs, (work) => this.withLock(work));
+    this.jobs.set(job.id, job);
+    void job.finished.then(() => this.refreshIndex()).catch(() => {});
+    return job.status();
+  }
+
+  private job(jobId: string): ImportJob {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new OffprintError('not-found', `No import job ${jobId}.`);
+    return job;
+  }
+
+  private withLock<T>(work: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      const lock = await LibraryLock.acquire(this.path);
+      try {
+        return await work();
+      } finally {
+        await lock.release();
+        this.catalogMtime = await mtimeOf(path.join(this.path, CATALOG_FILE));
+      }
+    };
+    const result = this.writeQueue.then(run, run);
+    this.writeQueue = result.catch(() => {});
+    return result;
+  }
+
+  /** After a crash the catalog was rebuilt in memory; save it now unless another process is writing. */
+  async saveReconciledCatalog(): Promise<void> {
+    if (!this.store.needsCommit) return;
+    try {
+      await this.withLock(() => this.store.commit());
+    } catch (error) {
+      if (!(error instanceof OffprintError && error.kind === 'locked')) throw error;
+    }
+  }
+
+  /** Another process (the CLI beside the app) may have changed the library: reload when the catalog did. */
+  private async refreshIfChanged(): Promise<void> {
+    const mtime = await mtimeOf(path.join(this.path, CATALOG_FILE));
+    if (mtime === this.catalogMtime) return;
+    this.catalogMtime = mtime;
+    await this.store.load();
+    this.texts.clear();
+    void this.refreshIndex();
+  }
+
+  /** Loads the saved index when it matches the library, else rebuilds it in the worker (one at a time). */
+  refreshIndex(): Promise<void> {
+    if (this.indexing) {
+      this.indexAgain = true;
+      return this.indexing;
+    }
+    this.indexing = (async () => {
+      do {
+        this.indexAgain = false;
+        const ids = [...this.store.all()].map((e) => e.id);
+        const fingerprint = libraryFingerprint(this.store.currentRevision, ids);
+        if (fingerprint === this.indexFingerprint) continue;
+        let loaded = await loadIndex(this.path, fingerprint);
+        if (!loaded.index) {
+          await this.worker.request({ type: 'build-index', libraryDir: this.path, ids, fingerprint });
+          loaded = await loadIndex(this.path, fingerprint);
+        }
+        if (loaded.index) {
+          this.index = loaded.index;
+          this.indexFingerprint = fingerprint;
+        }
+      } while (this.indexAgain);
+    })().finally(() => {
+      this.indexing = null;
+    });
+    return this.indexing;
+  }
+
+  private async textOf(id: string): Promise<string> {
+    let text = this.texts.get(id);
+    if (text === undefined) {
+      text = (await this.store.readArticle(id)).text;
+      if (this.texts.size >= TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!);
+      this.texts.set(id, text);
+    }
+    return text;
+  }
+
+  private neighbour(title: string | null): ArticleNeighbour | null {
+    if (!title) return null;
+    if (!this.titles || this.titlesRevision !== this.store.currentRevision) {
+      this.titles = new Map();
+      for (const e of this.store.all()) if (!this.titles.has(titleKey(e.title))) this.titles.set(titleKey(e.title), e.id);
+      this.titlesRevision = this.store.currentRevision;
+    }
+    return { title, id: this.titles.get(titleKey(title)) ?? null };
+  }
+
+  private view(a: StoredArticle): ArticleView {
+    return {
+      id: a.id,
+      title: a.title,
+      subtitle: a.subtitle,
+      author: a.author,
+      site: a.site,
+      url: a.url,
+      published: a.published,
+      category: a.category,
+      tags: a.tags,
+      text: a.text,
+      html: a.html,
+      source: a.source,
+      importer: a.importer,
+      importedAt: a.importedAt,
+      linkOnly: a.linkOnly,
+      previousVersion: a.previousVersion,
+      resources: a.resources,
+      previous: this.neighbour(a.previousTitle),
+      next: this.neighbour(a.nextTitle),
+    };
+  }
+}
+
+async function mtimeOf(file: string): Promise<number> {
+  try {
+    return (await fs.stat(file)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+  avif: 'image/avif',
+};
+
+function mediaTypeOf(name: string): string {
+  return MEDIA_TYPES[path.extname(name).slice(1).toLowerCase()] ?? 'application/octet-stream';
+}

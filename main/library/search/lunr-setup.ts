@@ -1,0 +1,52 @@
+/**
+ * Lunr with Offprint's pipeline. Lunr's own trimmer strips every non-ASCII letter at a word's edge
+ * ("café" → "caf", "naïve" stays broken), so a Unicode-aware trimmer replaces it. It is registered by
+ * name, as Lunr requires, or a saved index that names it would refuse to load.
+ */
+import lunr from 'lunr';
+
+const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+export const unicodeTrimmer: lunr.PipelineFunction = (token) => token.update((s) => s.replace(EDGE, ''));
+
+let registered = false;
+export function setupLunr(): typeof lunr {
+  if (!registered) {
+    lunr.Pipeline.registerFunction(unicodeTrimmer, 'offprintUnicodeTrimmer');
+    registered = true;
+  }
+  return lunr;
+}
+
+/** The fields of the index and their boosts: a word in the title says more than one in the body. */
+export const FIELDS = [
+  { name: 'title', boost: 10 },
+  { name: 'subtitle', boost: 4 },
+  { name: 'tags', boost: 5 },
+  { name: 'author', boost: 3 },
+  { name: 'site', boost: 2 },
+  { name: 'body', boost: 1 },
+] as const;
+
+export type FieldName = (typeof FIELDS)[number]['name'];
+export type IndexDocument = { id: string } & Record<FieldName, string>;
+
+/** Builds an immutable index; rebuilding and swapping is the only way to change one. */
+export function buildIndex(documents: Iterable<IndexDocument>): lunr.Index {
+  const l = setupLunr();
+  return l(function () {
+    this.pipeline.reset();
+    this.pipeline.add(unicodeTrimmer, l.stopWordFilter, l.stemmer);
+    this.searchPipeline.reset();
+    this.searchPipeline.add(unicodeTrimmer, l.stemmer);
+    this.ref('id');
+    for (const field of FIELDS) this.field(field.name, { boost: field.boost });
+    for (const doc of documents) this.add(doc);
+  });
+}
+
+/** The words of a text the way the index sees them, for snippets and highlighting. */
+export function stem(word: string): string {
+  const l = setupLunr();
+  return l.stemmer(new l.Token(word.toLowerCase(), {})).toString();
+}

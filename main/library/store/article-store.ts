@@ -1,0 +1,237 @@
+/**
+ * The archive on disk. Layout (format documented in docs/library-format.md):
+ *
+ *   offprint-library.json             descriptor with the library format version
+ *   catalog.json                      every article's metadata, derived from the article files
+ *   articles/<aa>/<id>/article.json   the extracted article (versioned), <aa> = first two id characters
+ *   articles/<aa>/<id>/original.<ext> the imported bytes, verbatim
+ *   articles/<aa>/<id>/resources/…    local images of the article
+ *   import.journal                    present while a batch is being written; on open it means "reconcile"
+ *   index/                            the saved search index (see search/saved-index.ts)
+ *
+ * Articles are written before the catalog names them, so a crash leaves at worst article files the
+ * catalog does not know yet; the journal makes the next open find and adopt them. Nothing is ever
+ * overwritten: an id is the hash of the original bytes, and a new version of a page gets a new id.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { StoredArticle } from '../../../common/article';
+import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
+import { OffprintError } from '../../../common/errors';
+import type { ImportOutcome } from '../import/importer';
+import { type CatalogEntry, checkArticleVersion, readCatalog, toCatalogEntry, writeCatalog } from './catalog';
+import { fsyncDirectory, writeFileAtomicNoDirSync, writeFileDurable } from './durable-write';
+
+export const JOURNAL_FILE = 'import.journal';
+const ID_LENGTH = 20;
+
+export type ArticleOutcome = Extract<ImportOutcome, { kind: 'article' }>;
+
+/** Ids are derived from content, so the same bytes always get the same id. */
+export function articleId(original: Uint8Array): string {
+  return createHash('sha256').update(original).digest('hex').slice(0, ID_LENGTH);
+}
+
+export type AddResult =
+  | { kind: 'imported'; id: string; title: string; versionOf: string | null }
+  | { kind: 'duplicate'; id: string };
+
+export class ArticleStore {
+  private entries = new Map<string, CatalogEntry>();
+  private revision = 0;
+  /** Ids written to disk since the catalog was last saved, with the folders to fsync. */
+  private pendingDirs = new Set<string>();
+  private dirty = false;
+
+  private constructor(readonly dir: string) {}
+
+  static async open(dir: string): Promise<ArticleStore> {
+    const store = new ArticleStore(dir);
+    await store.load();
+    return store;
+  }
+
+  /** (Re)reads the catalog; reconciles with the article files when a batch was interrupted or the catalog is gone. */
+  async load(): Promise<void> {
+    const catalog = await readCatalog(this.dir);
+    const interrupted = await exists(path.join(this.dir, JOURNAL_FILE));
+    this.entries = new Map((catalog?.articles ?? []).map((e) => [e.id, e]));
+    this.revision = catalog?.revision ?? 0;
+    if (!catalog || interrupted) await this.reconcile();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get currentRevision(): number {
+    return this.revision;
+  }
+
+  all(): IterableIterator<CatalogEntry> {
+    return this.entries.values();
+  }
+
+  get(id: string): CatalogEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  articleDir(id: string): string {
+    return path.join(this.dir, 'articles', id.slice(0, 2), id);
+  }
+
+  async readArticle(id: string): Promise<StoredArticle> {
+    if (!this.entries.has(id)) throw new OffprintError('not-found', `No article with id ${id} in this library.`);
+    const file = path.join(this.articleDir(id), 'article.json');
+    return checkArticleVersion(JSON.parse(await fs.readFile(file, 'utf8')) as Partial<StoredArticle>, file);
+  }
+
+  /** Adds one extracted article; the caller holds the library lock and calls `commit` at the end of the batch. */
+  async add(outcome: ArticleOutcome): Promise<AddResult> {
+    const id = articleId(outcome.original);
+    if (this.entries.has(id)) return { kind: 'duplicate', id };
+    if (!this.dirty) await this.beginBatch();
+    const dir = this.articleDir(id);
+    await fs.mkdir(path.join(dir), { recursive: true });
+    const versionOf = this.latestWithUrl(outcome.article.url);
+    const originalFile = `original${safeExtension(outcome.originalName)}`;
+    const resources = await this.writeResources(dir, outcome);
+    const article: StoredArticle = {
+      ...outcome.article,
+      formatVersion: ARTICLE_FORMAT_VERSION,
+      id,
+      source: path.basename(outcome.source),
+      importer: outcome.importer,
+      encoding: outcome.encoding,
+      original: originalFile,
+      importedAt: new Date().toISOString(),
+      previousVersion: versionOf,
+      resources,
+    };
+    await writeFileAtomicNoDirSync(path.join(dir, originalFile), outcome.original);
+    await writeFileAtomicNoDirSync(path.join(dir, 'article.json'), JSON.stringify(article, null, 1));
+    this.pendingDirs.add(dir).add(path.dirname(dir)).add(path.dirname(path.dirname(dir)));
+    this.entries.set(id, toCatalogEntry(article));
+    this.revision++;
+    return { kind: 'imported', id, title: article.title, versionOf };
+  }
+
+  /** Replaces an article's tags (the only user edit so far); rewrites its article.json atomically. */
+  async setTags(id: string, tags: string[]): Promise<StoredArticle> {
+    const article = await this.readArticle(id);
+    const cleaned = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+    const updated: StoredArticle = { ...article, tags: cleaned };
+    await writeFileDurable(path.join(this.articleDir(id), 'article.json'), JSON.stringify(updated, null, 1));
+    this.entries.set(id, toCatalogEntry(updated));
+    this.revision++;
+    await this.commit();
+    return updated;
+  }
+
+  /** Makes the batch durable: fsync the touched folders, save the catalog, drop the journal. */
+  async commit(): Promise<void> {
+    for (const dir of this.pendingDirs) await fsyncDirectory(dir);
+    this.pendingDirs.clear();
+    await writeCatalog(this.dir, this.revision, this.entries.values());
+    if (this.dirty) {
+      await fs.rm(path.join(this.dir, JOURNAL_FILE), { force: true });
+      this.dirty = false;
+    }
+  }
+
+  private async beginBatch(): Promise<void> {
+    await writeFileDurable(path.join(this.dir, JOURNAL_FILE), new Date().toISOString());
+    this.dirty = true;
+  }
+
+  private latestWithUrl(url: string | null): string | null {
+    if (!url) return null;
+    let latest: CatalogEntry | null = null;
+    for (const entry of this.entries.values()) {
+      if (entry.url === url && (!latest || entry.importedAt >= latest.importedAt)) latest = entry;
+    }
+    return latest?.id ?? null;
+  }
+
+  private async writeResources(dir: string, outcome: ArticleOutcome): Promise<string[]> {
+    if (outcome.resources.length === 0) return [];
+    const resourceDir = path.join(dir, 'resources');
+    await fs.mkdir(resourceDir, { recursive: true });
+    const names: string[] = [];
+    for (const resource of outcome.resources) {
+      // Resource names come from imported content: keep only a plain file name so nothing escapes the folder.
+      const name = safeResourceName(resource.name);
+      if (!name || names.includes(name)) continue;
+      await writeFileAtomicNoDirSync(path.join(resourceDir, name), resource.bytes);
+      names.push(name);
+    }
+    this.pendingDirs.add(resourceDir);
+    return names;
+  }
+
+  async readResource(id: string, name: string): Promise<Uint8Array> {
+    const entry = this.entries.get(id);
+    const safe = safeResourceName(name);
+    if (!entry || !safe || !entry.resources.includes(safe)) {
+      throw new OffprintError('not-found', `Article ${id} has no resource named ${name}.`);
+    }
+    return fs.readFile(path.join(this.articleDir(id), 'resources', safe));
+  }
+
+  /** Adopts article files the catalog does not list (a batch cut short) and drops entries whose files are gone. */
+  private async reconcile(): Promise<void> {
+    const found = new Map<string, CatalogEntry>();
+    const root = path.join(this.dir, 'articles');
+    for (const shard of await readdirOrEmpty(root)) {
+      for (const id of await readdirOrEmpty(path.join(root, shard))) {
+        const file = path.join(root, shard, id, 'article.json');
+        try {
+          const article = checkArticleVersion(JSON.parse(await fs.readFile(file, 'utf8')), file);
+          found.set(article.id, toCatalogEntry(article));
+        } catch (error) {
+          if (error instanceof OffprintError) throw error;
+          // A half-written article (no article.json yet, or torn): its original is still on disk; skip it.
+        }
+      }
+    }
+    this.entries = found;
+    this.revision++;
+    // Saved by the next writer (under the lock): a reader must not write, another process may be importing.
+    this.dirty = true;
+  }
+
+  /** True when the catalog on disk lags what was reconciled in memory. */
+  get needsCommit(): boolean {
+    return this.dirty;
+  }
+}
+
+function safeExtension(name: string): string {
+  const ext = path.extname(name).toLowerCase();
+  return /^\.[a-z0-9]{1,10}$/.test(ext) ? ext : '';
+}
+
+export function safeResourceName(name: string): string | null {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[^\w.\-]/g, '_').replace(/^\.+/, '');
+  return cleaned && cleaned.length <= 200 ? cleaned : null;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The typed messages between the library and its worker thread. Each request carries a sequence number;
+ * the worker answers with zero or more `outcome` messages (streamed, so a big archive never sits whole in
+ * one message) and then exactly one `done` or `error` for that number.
+ */
+import type { ImportOutcome } from './import/importer';
+
+export type WorkerRequest =
+  | { seq: number; type: 'extract'; name: string; path: string | null; bytes: Uint8Array | null }
+  | { seq: number; type: 'build-index'; libraryDir: string; ids: string[]; fingerprint: string };
+
+export type WorkerResponse =
+  | { seq: number; type: 'outcome'; outcome: ImportOutcome }
+  | { seq: number; type: 'done'; result: unknown }
+  | { seq: number; type: 'error'; message: string };

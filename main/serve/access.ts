@@ -1,0 +1,49 @@
+/**
+ * Who may talk to the server. On loopback: only pages of this origin (Host and Origin must be ours, which
+ * stops DNS rebinding and cross-site requests from other pages in the same browser). On any other address:
+ * an access token as well, given once as `?token=` (it becomes an HttpOnly cookie) or as a Bearer header.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const TOKEN_COOKIE = 'offprint_token';
+
+export interface AccessPolicy {
+  /** Host header values accepted (`127.0.0.1:4280`, `localhost:4280`, …). */
+  hosts: Set<string>;
+  token: string | null;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function sameToken(given: string | null | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function tokenFrom(req: IncomingMessage, url: URL): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  const cookie = req.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
+  if (cookie) return decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1));
+  return url.searchParams.get('token');
+}
+
+/** Returns null when the request may proceed, else the reason it may not. */
+export function refuse(req: IncomingMessage, url: URL, policy: AccessPolicy): string | null {
+  const host = req.headers.host ?? '';
+  if (!policy.hosts.has(host.toLowerCase())) return `unexpected Host header "${host}"`;
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null' && !policy.hosts.has(origin.replace(/^https?:\/\//, '').toLowerCase())) {
+    return `requests from ${origin} are not allowed`;
+  }
+  if (policy.token && !sameToken(tokenFrom(req, url), policy.token)) return 'a valid access token is required';
+  return null;
+}
