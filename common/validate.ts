@@ -73,11 +73,11 @@ export const object =
   <S extends Shape>(shape: S, defaults: object = {}): Parser<Parsed<S>> =>
   (value, field) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new InvalidArgument(`${field} must be an object`);
+      throw new InvalidArgument(`${field || 'the arguments'} must be an object`);
     }
     const input = value as Record<string, unknown>;
     for (const key of Object.keys(input)) {
-      if (!(key in shape)) throw new InvalidArgument(`${field} has an unknown field "${key}"`);
+      if (!(key in shape)) throw new InvalidArgument(`${field ? `${field} has an ` : ''}unknown field "${key}"`);
     }
     const out: Record<string, unknown> = {};
     for (const [key, parse] of Object.entries(shape)) {

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    // Corpus imports and browser tests do real work on a 2-core machine: generous, never a speed assertion.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
