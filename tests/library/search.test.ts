@@ -105,7 +105,7 @@ describe('search', () => {
 
   it('loads the saved index on reopening, and rebuilds a damaged one', async () => {
     const saved = await fs.readFile(indexFile(lib), 'utf8');
-    expect(JSON.parse(saved)).toMatchObject({ format: 'offprint-search-index', version: 1 });
+    expect(JSON.parse(saved)).toMatchObject({ format: 'offprint-search-index', version: 2 });
     const before = (await fs.stat(indexFile(lib))).mtimeMs;
     const reopened = await openLibrary(lib);
     expect((await reopened.search({ ...DEFAULT_SEARCH, query: 'quantum' })).total).toBe(1);

@@ -10,8 +10,8 @@ import type { WorkerClient } from '../worker-client';
 import type { ImportOutcome } from './importer';
 import type { WalkItem } from './walk-inputs';
 
-/** Extractions in flight at once: enough to keep the worker busy while the main thread writes. */
-const IN_FLIGHT = 8;
+/** Inputs in flight at once: keeps the worker busy and lets the file system overlap the fsyncs. */
+const IN_FLIGHT = 16;
 /** Commit the catalog every so often, so a crash mid-import loses little bookkeeping (never articles). */
 const COMMIT_EVERY = 1000;
 
@@ -70,8 +70,6 @@ export class ImportJob {
   private async run(inputs: AsyncIterable<WalkItem | JobInput>): Promise<void> {
     const running = new Set<Promise<void>>();
     let sinceCommit = 0;
-    // Writes are serialised through this chain: the store is not re-entrant.
-    let writes: Promise<void> = Promise.resolve();
     for await (const item of inputs) {
       if (this.cancelled) break;
       this.progress.total++;
@@ -82,32 +80,36 @@ export class ImportJob {
       }
       const input: JobInput =
         'kind' in item ? { name: item.name, path: item.path, bytes: null, folderTags: item.folderTags } : item;
-      const outcomes: ImportOutcome[] = [];
-      const task = this.worker
-        .request({ type: 'extract', name: input.name, path: input.path, bytes: input.bytes }, (o) => outcomes.push(o))
-        .then(
-          () => outcomes,
-          (error: Error) => [{ kind: 'failed', source: input.name, reason: error.message } as ImportOutcome],
-        )
-        .then((list) => {
-          writes = writes.then(async () => {
-            this.progress.current = input.name;
-            for (const outcome of list) await this.store1(outcome, input.folderTags);
-            this.progress.done++;
-            if (++sinceCommit >= COMMIT_EVERY) {
-              sinceCommit = 0;
-              await this.store.commit();
-            }
-          });
-          return writes;
-        });
+      const task = this.importOne(input).then(async () => {
+        this.progress.done++;
+        if (++sinceCommit >= COMMIT_EVERY) {
+          sinceCommit = 0;
+          await this.store.commit();
+        }
+      });
       const tracked = task.finally(() => running.delete(tracked));
       running.add(tracked);
       if (running.size >= IN_FLIGHT) await Promise.race(running);
     }
     await Promise.all(running);
-    await writes;
     await this.store.commit();
+  }
+
+  /** Extracts one input in the worker and stores what it yields, as soon as each article arrives. */
+  private async importOne(input: JobInput): Promise<void> {
+    this.progress.current = input.name;
+    const stores: Promise<void>[] = [];
+    try {
+      await this.worker.request(
+        { type: 'extract', name: input.name, path: input.path, bytes: input.bytes },
+        (o) => {
+          stores.push(this.store1(o, input.folderTags));
+        },
+      );
+    } catch (error) {
+      this.fail(input.name, (error as Error).message);
+    }
+    await Promise.all(stores);
   }
 
   private async store1(outcome: ImportOutcome, folderTags: string[]): Promise<void> {

@@ -18,8 +18,12 @@ export interface SearchContext {
 interface Candidate {
   entry: CatalogEntry;
   score: number;
-  terms: string[];
+  /** Lunr's match data; turned into terms only for the hits on the page. */
+  match: lunr.MatchData | null;
 }
+
+const termsOf = (c: Candidate): string[] => (c.match ? Object.keys(c.match.metadata) : []);
+const collator = new Intl.Collator('en');
 
 export async function search(request: SearchRequest, ctx: SearchContext): Promise<SearchResponse> {
   const started = performance.now();
@@ -44,7 +48,7 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
   const hits: SearchHit[] = [];
   const shownTerms = new Set<string>();
   for (const c of page) {
-    c.terms.forEach((t) => shownTerms.add(t));
+    termsOf(c).forEach((t) => shownTerms.add(t));
     hits.push({
       id: c.entry.id,
       title: c.entry.title,
@@ -66,7 +70,7 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
 }
 
 function everything(ctx: SearchContext): Candidate[] {
-  return [...ctx.entries.values()].map((entry) => ({ entry, score: 0, terms: [] }));
+  return [...ctx.entries.values()].map((entry) => ({ entry, score: 0, match: null }));
 }
 
 function fromResults(results: lunr.Index.Result[], ctx: SearchContext): Candidate[] {
@@ -74,7 +78,7 @@ function fromResults(results: lunr.Index.Result[], ctx: SearchContext): Candidat
   for (const r of results) {
     const entry = ctx.entries.get(r.ref);
     // The index may briefly lag the catalog (a rebuild in progress): skip refs it no longer knows.
-    if (entry) out.push({ entry, score: r.score, terms: Object.keys(r.matchData.metadata) });
+    if (entry) out.push({ entry, score: r.score, match: r.matchData });
   }
   return out;
 }
@@ -114,7 +118,7 @@ function byDate(a: Candidate, b: Candidate): number {
   const pa = a.entry.published ?? '';
   const pb = b.entry.published ?? '';
   if (pa !== pb) return pa < pb ? 1 : -1;
-  return a.entry.title.localeCompare(b.entry.title) || (a.entry.id < b.entry.id ? -1 : 1);
+  return collator.compare(a.entry.title, b.entry.title) || (a.entry.id < b.entry.id ? -1 : 1);
 }
 
 function sortCandidates(list: Candidate[], sort: SearchRequest['sort']): void {
@@ -126,12 +130,12 @@ function tagCounts(list: Candidate[]): TagCount[] {
   for (const { entry } of list) for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts]
     .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
 }
 
 async function snippetFor(c: Candidate, ctx: SearchContext): Promise<string> {
   if (c.entry.linkOnly) return escapeHtml(c.entry.url ?? '');
   const text = await ctx.textOf(c.entry.id);
   const lead = c.entry.subtitle ? `${c.entry.subtitle}\n\n${text}` : text;
-  return makeSnippet(lead, c.terms);
+  return makeSnippet(lead, termsOf(c));
 }

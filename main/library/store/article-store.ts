@@ -43,6 +43,9 @@ export class ArticleStore {
   /** Ids written to disk since the catalog was last saved, with the folders to fsync. */
   private pendingDirs = new Set<string>();
   private dirty = false;
+  /** Ids being written right now: adds run concurrently, and the same bytes twice in one batch are one article. */
+  private reserved = new Set<string>();
+  private journal: Promise<void> | null = null;
 
   private constructor(readonly dir: string) {}
 
@@ -90,8 +93,17 @@ export class ArticleStore {
   /** Adds one extracted article; the caller holds the library lock and calls `commit` at the end of the batch. */
   async add(outcome: ArticleOutcome): Promise<AddResult> {
     const id = articleId(outcome.original);
-    if (this.entries.has(id)) return { kind: 'duplicate', id };
-    if (!this.dirty) await this.beginBatch();
+    if (this.entries.has(id) || this.reserved.has(id)) return { kind: 'duplicate', id };
+    this.reserved.add(id);
+    try {
+      return await this.write(id, outcome);
+    } finally {
+      this.reserved.delete(id);
+    }
+  }
+
+  private async write(id: string, outcome: ArticleOutcome): Promise<AddResult> {
+    if (!this.dirty) await (this.journal ??= this.beginBatch());
     const dir = this.articleDir(id);
     await fs.mkdir(path.join(dir), { recursive: true });
     const versionOf = this.latestWithUrl(outcome.article.url);
@@ -131,12 +143,14 @@ export class ArticleStore {
 
   /** Makes the batch durable: fsync the touched folders, save the catalog, drop the journal. */
   async commit(): Promise<void> {
-    for (const dir of this.pendingDirs) await fsyncDirectory(dir);
+    const dirs = [...this.pendingDirs];
     this.pendingDirs.clear();
+    await Promise.all(dirs.map(fsyncDirectory));
     await writeCatalog(this.dir, this.revision, this.entries.values());
-    if (this.dirty) {
+    if (this.dirty && this.reserved.size === 0) {
       await fs.rm(path.join(this.dir, JOURNAL_FILE), { force: true });
       this.dirty = false;
+      this.journal = null;
     }
   }
 

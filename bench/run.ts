@@ -1,0 +1,120 @@
+/**
+ * The core benchmark: import the BBC corpus, build the search index, load the saved index, run 200 mixed
+ * queries with snippets and facets. Prints a table and appends it, with the machine and date, to
+ * bench/results/core.md. Run with `npm run bench`.
+ *
+ * Targets on a 2-core machine: import ≥ 500 articles/s, saved index loads < 150 ms, query p95 < 10 ms.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEARCH } from '../common/search';
+import { openLibrary } from '../main/library/library';
+import { buildIndexFromLibrary } from '../main/library/search/index-from-library';
+import { libraryFingerprint, loadIndex } from '../main/library/search/saved-index';
+import { ArticleStore } from '../main/library/store/article-store';
+
+const BBC = fileURLToPath(new URL('../../shared/corpus/bbc', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results/core.md', import.meta.url));
+
+/** Mixed queries: words, phrases, fields, wildcards, fuzzy, presence, filters, a broken one, an empty one. */
+const QUERIES: Array<{ query: string; tags?: string[]; sort?: 'date' }> = [
+  { query: 'time warner profit' },
+  { query: 'election labour blair' },
+  { query: 'mobile phone' },
+  { query: 'title:film' },
+  { query: 'champion*' },
+  { query: 'footbal~1' },
+  { query: '+oil +price' },
+  { query: 'music -band' },
+  { query: 'economy growth', tags: ['business'] },
+  { query: 'game', tags: ['tech', 'sport'] },
+  { query: 'broadband internet', sort: 'date' },
+  { query: 'title:' },
+  { query: '' },
+  { query: 'chelsea arsenal' },
+  { query: 'oscar nomination' },
+  { query: 'tax budget brown' },
+  { query: 'virus software security' },
+  { query: 'euro dollar' },
+  { query: 'tags:politics immigration' },
+  { query: 'box office' },
+];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  try {
+    await fs.access(BBC);
+  } catch {
+    console.log(`skipped: benchmark — the BBC corpus is not at ${BBC}`);
+    return;
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'offprint-bench-'));
+  const lib = path.join(dir, 'lib');
+  try {
+    const topics = ['business', 'entertainment', 'politics', 'sport', 'tech'].map((t) => path.join(BBC, t));
+    const library = await openLibrary(lib);
+    let t = performance.now();
+    const job = await library.importPaths({ paths: topics, folderTags: true });
+    // Poll the job as a UI would; the index build after it is measured on its own below.
+    let finished = await library.importStatus({ jobId: job.jobId });
+    while (finished.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      finished = await library.importStatus({ jobId: job.jobId });
+    }
+    const importMs = performance.now() - t;
+    await library.whenIndexed();
+    const report = finished.report!;
+    const inputs = report.imported.length + report.duplicates.length + report.failed.length;
+    await library.close();
+
+    // Index build alone, as the worker does it (read articles, build, save).
+    const store = await ArticleStore.open(lib);
+    const ids = [...store.all()].map((e) => e.id);
+    const fingerprint = libraryFingerprint(store.currentRevision, ids);
+    t = performance.now();
+    await buildIndexFromLibrary(lib, ids, fingerprint);
+    const buildMs = performance.now() - t;
+    const indexBytes = (await fs.stat(path.join(lib, 'index', 'search-index.json'))).size;
+
+    const loads: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      t = performance.now();
+      const loaded = await loadIndex(lib, fingerprint);
+      loads.push(performance.now() - t);
+      if (!loaded.index) throw new Error(loaded.reason);
+    }
+
+    const reopened = await openLibrary(lib);
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const q = QUERIES[i % QUERIES.length]!;
+      t = performance.now();
+      await reopened.search({ ...DEFAULT_SEARCH, query: q.query, tags: q.tags ?? [], anyTag: true, sort: q.sort ?? 'relevance', limit: 10 });
+      times.push(performance.now() - t);
+    }
+    await reopened.close();
+
+    const rows = [
+      ['import', `${inputs} files in ${(importMs / 1000).toFixed(2)} s`, `${Math.round(inputs / (importMs / 1000))} articles/s`],
+      ['build index', `${ids.length} articles in ${(buildMs / 1000).toFixed(2)} s`, `${(indexBytes / 1048576).toFixed(1)} MB on disk`],
+      ['load saved index', `median of 7`, `${percentile(loads, 50).toFixed(1)} ms`],
+      ['query (200 mixed, 10 hits, snippets + facets)', `p50 ${percentile(times, 50).toFixed(2)} ms`, `p95 ${percentile(times, 95).toFixed(2)} ms`],
+    ];
+    const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+    const when = new Date().toISOString();
+    const table = ['| step | work | result |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+    console.log(`${machine}\n${when}\n\n${table}`);
+    await fs.mkdir(path.dirname(RESULTS), { recursive: true });
+    await fs.appendFile(RESULTS, `\n## ${when}\n\n${machine}\n\n${table}\n`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,31 @@
+/** Dates from imported metadata to the ISO-8601 UTC form articles store (`2021-11-07T19:14:16Z`). */
+import { toIsoUtc } from './text-lines';
+
+/**
+ * ISO dates, RFC 2822 dates and common English forms to ISO UTC, or null. An ISO date-time without a zone
+ * (`2018-04-05T06:00`) and a bare date (`2018-04-05`) are read as UTC, never as the importing machine's local
+ * time, so the same file always imports to the same value.
+ */
+export function normalizeDate(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 1e8) {
+    // Unix seconds (Pocket, Instapaper) or milliseconds.
+    const ms = value > 1e11 ? value : value * 1000;
+    return toIsoUtc(new Date(ms).toISOString());
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : toIsoUtc(value.toISOString());
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (/^\d{9,13}$/.test(trimmed)) return normalizeDate(Number(trimmed));
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+    trimmed,
+  );
+  if (iso) {
+    const zone = iso[3] ? iso[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z';
+    return toIsoUtc(`${iso[1]}T${iso[2] ?? '00:00'}${zone}`);
+  }
+  const result = toIsoUtc(trimmed);
+  // Date.parse accepts junk like "5" as a year: keep only plausible dates.
+  if (!result) return null;
+  const year = Number(result.slice(0, 4));
+  return year >= 1900 && year <= 2200 ? result : null;
+}
