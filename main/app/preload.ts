@@ -1,0 +1,35 @@
+/**
+ * The page's only door to the main process, exposed as `window.offprint`: one named method per API call, the
+ * event subscription and `pathsForFiles`, and nothing else. Neither `ipcRenderer` nor the IPC event object
+ * reaches the page: either would let a hostile script send on any channel.
+ */
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { ipcChannel, methodNames } from '../../common/api';
+import {
+  APP_EVENT_CHANNEL,
+  type AppEvent,
+  type OffprintBridge,
+  type OffprintBridgeMethods,
+} from '../../common/bridge';
+
+// Built from the contract's list so the bridge cannot drift from it; the cast is where the mapped type is rebuilt.
+const methods = Object.fromEntries(
+  methodNames.map((method) => [method, (args: unknown) => ipcRenderer.invoke(ipcChannel(method), args)]),
+) as OffprintBridgeMethods;
+
+const bridge: OffprintBridge = {
+  ...methods,
+  onEvent(listener) {
+    const forward = (_event: IpcRendererEvent, appEvent: AppEvent) => listener(appEvent);
+    ipcRenderer.on(APP_EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(APP_EVENT_CHANNEL, forward);
+    };
+  },
+  pathsForFiles(files) {
+    // A File made by script (not dropped or picked) has no path: Electron answers '' for it.
+    return Array.from(files, (file) => webUtils.getPathForFile(file)).filter((path) => path !== '');
+  },
+};
+
+contextBridge.exposeInMainWorld('offprint', bridge);

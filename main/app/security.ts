@@ -1,0 +1,46 @@
+/**
+ * The security policy around the page: a CSP on every response, no navigation away from the app, no new
+ * windows, no <webview>, no permissions. Links to web pages are handed to the system browser, never opened
+ * inside the app, because an imported article is hostile and the window holds the user's whole archive.
+ */
+import { app, session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../common/csp';
+import { isExternalWebLink } from './external-links';
+
+/** Policies that attach to every web contents as it is created; safe to call before the app is ready. */
+export function setupNavigationPolicy(): void {
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openInBrowser(url);
+  });
+  // A redirect of the page itself is a navigation by another name.
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openInBrowser(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function openInBrowser(url: string): void {
+  if (!isExternalWebLink(url)) return;
+  shell.openExternal(url).catch((error: unknown) => console.error(`Could not open ${url}:`, error));
+}
+
+/** After ready: the default session's permission handlers and response headers. */
+export function setupSessionPolicy(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // Covers whatever the session loads over http(s); the app:// responses carry the header from protocol.ts.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
