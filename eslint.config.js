@@ -33,7 +33,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronBan], patterns: [{ group: ['**/app/*', '../../renderer/*'], message: 'Layering.' }] },
+        {
+          paths: [electronBan],
+          patterns: [{ group: ['**/app/*', '../../renderer/*'], message: 'Layering.' }],
+        },
       ],
     },
   },

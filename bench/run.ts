@@ -95,20 +95,43 @@ async function main(): Promise<void> {
     for (let i = 0; i < 200; i++) {
       const q = QUERIES[i % QUERIES.length]!;
       t = performance.now();
-      await reopened.search({ ...DEFAULT_SEARCH, query: q.query, tags: q.tags ?? [], anyTag: true, sort: q.sort ?? 'relevance', limit: 10 });
+      await reopened.search({
+        ...DEFAULT_SEARCH,
+        query: q.query,
+        tags: q.tags ?? [],
+        anyTag: true,
+        sort: q.sort ?? 'relevance',
+        limit: 10,
+      });
       times.push(performance.now() - t);
     }
     await reopened.close();
 
     const rows = [
-      ['import', `${inputs} files in ${(importMs / 1000).toFixed(2)} s`, `${Math.round(inputs / (importMs / 1000))} articles/s`],
-      ['build index', `${ids.length} articles in ${(buildMs / 1000).toFixed(2)} s`, `${(indexBytes / 1048576).toFixed(1)} MB on disk`],
+      [
+        'import',
+        `${inputs} files in ${(importMs / 1000).toFixed(2)} s`,
+        `${Math.round(inputs / (importMs / 1000))} articles/s`,
+      ],
+      [
+        'build index',
+        `${ids.length} articles in ${(buildMs / 1000).toFixed(2)} s`,
+        `${(indexBytes / 1048576).toFixed(1)} MB on disk`,
+      ],
       ['load saved index', `median of 7`, `${percentile(loads, 50).toFixed(1)} ms`],
-      ['query (200 mixed, 10 hits, snippets + facets)', `p50 ${percentile(times, 50).toFixed(2)} ms`, `p95 ${percentile(times, 95).toFixed(2)} ms`],
+      [
+        'query (200 mixed, 10 hits, snippets + facets)',
+        `p50 ${percentile(times, 50).toFixed(2)} ms`,
+        `p95 ${percentile(times, 95).toFixed(2)} ms`,
+      ],
     ];
     const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
     const when = new Date().toISOString();
-    const table = ['| step | work | result |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+    const table = [
+      '| step | work | result |',
+      '| --- | --- | --- |',
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n');
     console.log(`${machine}\n${when}\n\n${table}`);
     await fs.mkdir(path.dirname(RESULTS), { recursive: true });
     await fs.appendFile(RESULTS, `\n## ${when}\n\n${machine}\n\n${table}\n`);

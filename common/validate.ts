@@ -16,7 +16,8 @@ export const str =
   (maxLength = 10_000): Parser<string> =>
   (value, field) => {
     if (typeof value !== 'string') throw new InvalidArgument(`${field} must be a string`);
-    if (value.length > maxLength) throw new InvalidArgument(`${field} is longer than ${maxLength} characters`);
+    if (value.length > maxLength)
+      throw new InvalidArgument(`${field} is longer than ${maxLength} characters`);
     return value;
   };
 
@@ -77,7 +78,8 @@ export const object =
     }
     const input = value as Record<string, unknown>;
     for (const key of Object.keys(input)) {
-      if (!(key in shape)) throw new InvalidArgument(`${field ? `${field} has an ` : ''}unknown field "${key}"`);
+      if (!(key in shape))
+        throw new InvalidArgument(`${field ? `${field} has an ` : ''}unknown field "${key}"`);
     }
     const out: Record<string, unknown> = {};
     for (const [key, parse] of Object.entries(shape)) {

@@ -116,7 +116,12 @@ export class Library implements OffprintApi {
     async function* uploaded(): AsyncGenerator<JobInput> {
       for (const file of files) {
         // Only the base name: an uploaded name must never become a path.
-        yield { name: path.basename(file.name.replace(/\\/g, '/')), path: null, bytes: Buffer.from(file.data, 'base64'), folderTags: [] };
+        yield {
+          name: path.basename(file.name.replace(/\\/g, '/')),
+          path: null,
+          bytes: Buffer.from(file.data, 'base64'),
+          folderTags: [],
+        };
       }
     }
     return this.startJob(uploaded());
@@ -242,7 +247,8 @@ export class Library implements OffprintApi {
     if (!title) return null;
     if (!this.titles || this.titlesRevision !== this.store.currentRevision) {
       this.titles = new Map();
-      for (const e of this.store.all()) if (!this.titles.has(titleKey(e.title))) this.titles.set(titleKey(e.title), e.id);
+      for (const e of this.store.all())
+        if (!this.titles.has(titleKey(e.title))) this.titles.set(titleKey(e.title), e.id);
       this.titlesRevision = this.store.currentRevision;
     }
     return { title, id: this.titles.get(titleKey(title)) ?? null };

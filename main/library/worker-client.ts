@@ -8,13 +8,20 @@ import { Worker } from 'node:worker_threads';
 import type { ImportOutcome } from './import/importer';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
-type Pending = { onOutcome: (o: ImportOutcome) => void; resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = {
+  onOutcome: (o: ImportOutcome) => void;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+};
 type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'seq'> : never) : never;
 
 function workerLocation(): { url: URL; workerData: object } {
   const source = new URL('./worker.ts', import.meta.url);
   if (import.meta.url.endsWith('.ts') && existsSync(fileURLToPath(source))) {
-    return { url: new URL('./worker-bootstrap.mjs', import.meta.url), workerData: { offprintWorkerEntry: source.href } };
+    return {
+      url: new URL('./worker-bootstrap.mjs', import.meta.url),
+      workerData: { offprintWorkerEntry: source.href },
+    };
   }
   return { url: new URL('./library-worker.js', import.meta.url), workerData: {} };
 }

@@ -44,6 +44,7 @@ export function refuse(req: IncomingMessage, url: URL, policy: AccessPolicy): st
   if (origin && origin !== 'null' && !policy.hosts.has(origin.replace(/^https?:\/\//, '').toLowerCase())) {
     return `requests from ${origin} are not allowed`;
   }
-  if (policy.token && !sameToken(tokenFrom(req, url), policy.token)) return 'a valid access token is required';
+  if (policy.token && !sameToken(tokenFrom(req, url), policy.token))
+    return 'a valid access token is required';
   return null;
 }

@@ -42,11 +42,18 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
-const STATUS: Record<string, number> = { 'invalid-argument': 400, 'not-found': 404, locked: 409, failed: 500 };
+const STATUS: Record<string, number> = {
+  'invalid-argument': 400,
+  'not-found': 404,
+  locked: 409,
+  failed: 500,
+};
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const token = isLoopback(host) ? (options.token ?? null) : (options.token ?? randomBytes(24).toString('base64url'));
+  const token = isLoopback(host)
+    ? (options.token ?? null)
+    : (options.token ?? randomBytes(24).toString('base64url'));
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   const policy: AccessPolicy = { hosts: new Set(), token };
   const server = http.createServer((req, res) => {
@@ -60,7 +67,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
-  for (const name of [shown, ...(isLoopback(host) ? ['localhost', '127.0.0.1'] : [])]) policy.hosts.add(`${name}:${port}`);
+  for (const name of [shown, ...(isLoopback(host) ? ['localhost', '127.0.0.1'] : [])])
+    policy.hosts.add(`${name}:${port}`);
   const url = `http://${shown}:${port}/`;
   return {
     url,
@@ -101,17 +109,30 @@ async function handle(
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end(missing);
     return;
   }
-  const headers: Record<string, string> = { 'Content-Type': file.type, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS };
+  const headers: Record<string, string> = {
+    'Content-Type': file.type,
+    'Cache-Control': 'no-cache',
+    ...SECURITY_HEADERS,
+  };
   // The token given in the page URL becomes a cookie, so the page's own scripts and images need not carry it.
   const given = policy.token ? tokenFrom(req, url) : null;
-  if (given) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(given)}; HttpOnly; SameSite=Strict; Path=/`;
+  if (given)
+    headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(given)}; HttpOnly; SameSite=Strict; Path=/`;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, library: Library, name: string): Promise<void> {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  library: Library,
+  name: string,
+): Promise<void> {
   if (req.method !== 'POST') {
-    send(res, 405, { ok: false, error: { kind: 'invalid-argument', message: 'API calls are POST requests' } });
+    send(res, 405, {
+      ok: false,
+      error: { kind: 'invalid-argument', message: 'API calls are POST requests' },
+    });
     return;
   }
   // Requiring JSON also forces a CORS preflight on cross-site requests, which this server never answers.
@@ -130,7 +151,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, library: Lib
     const call = library[name as MethodName] as (a: typeof args) => Promise<unknown>;
     envelope = { ok: true, value: await call.call(library, args) };
   } catch (error) {
-    const apiError = error instanceof SyntaxError ? { kind: 'invalid-argument' as const, message: 'The body is not valid JSON' } : toApiError(error);
+    const apiError =
+      error instanceof SyntaxError
+        ? { kind: 'invalid-argument' as const, message: 'The body is not valid JSON' }
+        : toApiError(error);
     envelope = { ok: false, error: apiError };
   }
   send(res, envelope.ok ? 200 : (STATUS[envelope.error.kind] ?? 500), envelope);
@@ -143,7 +167,11 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(Object.assign(new Error(`The request is larger than ${MAX_BODY / 1048576} MB`), { name: 'InvalidArgument' }));
+        reject(
+          Object.assign(new Error(`The request is larger than ${MAX_BODY / 1048576} MB`), {
+            name: 'InvalidArgument',
+          }),
+        );
         req.destroy();
         return;
       }
@@ -155,6 +183,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, status: number, body: Envelope<unknown>): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
   res.end(JSON.stringify(body));
 }

@@ -17,7 +17,10 @@ const TYPES: Record<string, string> = {
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

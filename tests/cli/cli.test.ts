@@ -25,9 +25,15 @@ describe('offprint CLI', () => {
     const imported = await json(['import', '--library', lib, inputs, path.join(root, 'nope.txt')]);
     expect(imported.code).toBe(1); // one input failed
     expect(imported.value.imported).toHaveLength(5);
-    expect(imported.value.imported[0]).toEqual({ id: expect.stringMatching(/^[0-9a-f]{20}$/), title: expect.any(String), source: expect.any(String) });
+    expect(imported.value.imported[0]).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{20}$/),
+      title: expect.any(String),
+      source: expect.any(String),
+    });
     expect(imported.value.duplicates).toEqual([]);
-    expect(imported.value.failed).toEqual([{ source: path.join(root, 'nope.txt'), reason: 'no such file or folder' }]);
+    expect(imported.value.failed).toEqual([
+      { source: path.join(root, 'nope.txt'), reason: 'no such file or folder' },
+    ]);
 
     const again = await json(['import', '--library', lib, inputs]);
     expect(again.code).toBe(0);
@@ -45,21 +51,51 @@ describe('offprint CLI', () => {
     const cranes = list.value[0].id as string;
     const show = await json(['show', '--library', lib, cranes.slice(0, 8)]);
     expect(Object.keys(show.value)).toEqual([
-      'id', 'title', 'subtitle', 'author', 'site', 'url', 'published', 'category', 'tags', 'text', 'source', 'previous', 'next',
+      'id',
+      'title',
+      'subtitle',
+      'author',
+      'site',
+      'url',
+      'published',
+      'category',
+      'tags',
+      'text',
+      'source',
+      'previous',
+      'next',
     ]);
     expect(show.value).toMatchObject({
       id: cranes,
       subtitle: 'City council approves a plan to reopen the container quay',
       category: 'World',
       source: 'cranes.txt',
-      previous: { title: 'Lighthouse keepers gather for their last reunion', id: expect.stringMatching(/^[0-9a-f]{20}$/) },
+      previous: {
+        title: 'Lighthouse keepers gather for their last reunion',
+        id: expect.stringMatching(/^[0-9a-f]{20}$/),
+      },
       next: { title: 'Ferry timetable changes for the winter', id: null },
     });
     expect(show.value.text.split('\n\n')).toHaveLength(3);
 
-    const search = await json(['search', '--library', lib, 'dock', 'workers', '--tag', 'news', '--limit', '5']);
+    const search = await json([
+      'search',
+      '--library',
+      lib,
+      'dock',
+      'workers',
+      '--tag',
+      'news',
+      '--limit',
+      '5',
+    ]);
     expect(search.value).toMatchObject({ total: 1, notice: null });
-    expect(search.value.hits[0]).toEqual({ id: cranes, title: expect.any(String), score: expect.any(Number), snippet: expect.stringContaining('<mark>Dock</mark>') });
+    expect(search.value.hits[0]).toEqual({
+      id: cranes,
+      title: expect.any(String),
+      score: expect.any(Number),
+      snippet: expect.stringContaining('<mark>Dock</mark>'),
+    });
     expect(search.value.tags).toContainEqual({ tag: 'news', count: 1 });
 
     const tags = await json(['tags', '--library', lib]);

@@ -48,11 +48,20 @@ describe('the library on disk', () => {
     expect(descriptor).toMatchObject({ format: 'offprint-library', version: 1 });
     const quantum = report.imported.find((i) => i.source === 'quantum.txt')!;
     const dir = path.join(lib, 'articles', quantum.id.slice(0, 2), quantum.id);
-    expect(await fs.readFile(path.join(dir, 'original.txt'))).toEqual(await fs.readFile(path.join(inputs, 'science', 'quantum.txt')));
+    expect(await fs.readFile(path.join(dir, 'original.txt'))).toEqual(
+      await fs.readFile(path.join(inputs, 'science', 'quantum.txt')),
+    );
     const stored = JSON.parse(await fs.readFile(path.join(dir, 'article.json'), 'utf8'));
-    expect(stored).toMatchObject({ formatVersion: 1, id: quantum.id, title: 'Quantum computer solves chemistry puzzle', tags: ['inputs', 'science'] });
+    expect(stored).toMatchObject({
+      formatVersion: 1,
+      id: quantum.id,
+      title: 'Quantum computer solves chemistry puzzle',
+      tags: ['inputs', 'science'],
+    });
     // No temporary files or journal are left behind by a finished import.
-    expect(Object.keys(await snapshot(lib)).filter((f) => f.endsWith('.tmp') || f.endsWith(JOURNAL_FILE))).toEqual([]);
+    expect(
+      Object.keys(await snapshot(lib)).filter((f) => f.endsWith('.tmp') || f.endsWith(JOURNAL_FILE)),
+    ).toEqual([]);
   });
 
   it('reports a second import of the same files as duplicates and changes nothing', async () => {
@@ -77,8 +86,13 @@ describe('the library on disk', () => {
 
   it('refuses a library written by a newer format version, with a clear message', async () => {
     await fs.mkdir(lib);
-    await fs.writeFile(path.join(lib, DESCRIPTOR_FILE), JSON.stringify({ format: 'offprint-library', version: 99 }));
-    await expect(openLibrary(lib)).rejects.toThrow(/newer Offprint \(library format 99; this version reads up to 1\)/);
+    await fs.writeFile(
+      path.join(lib, DESCRIPTOR_FILE),
+      JSON.stringify({ format: 'offprint-library', version: 99 }),
+    );
+    await expect(openLibrary(lib)).rejects.toThrow(
+      /newer Offprint \(library format 99; this version reads up to 1\)/,
+    );
   });
 
   it('refuses to turn a folder of other files into a library', async () => {
@@ -96,7 +110,10 @@ describe('the library on disk', () => {
     expect(result.error).toMatch(/being changed by another Offprint process/);
     await held.release();
     // A lock whose owner no longer exists is stale.
-    await fs.writeFile(path.join(lib, 'offprint.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname() }));
+    await fs.writeFile(
+      path.join(lib, 'offprint.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname() }),
+    );
     const retry = await library.importPaths({ paths: [inputs], folderTags: false });
     expect((await library.waitForImport(retry.jobId)).report!.imported).toHaveLength(5);
     await library.close();
@@ -105,7 +122,10 @@ describe('the library on disk', () => {
   it('adopts articles written before a crash cut the batch short', async () => {
     const report = await importAll([inputs]);
     // Simulate a crash after the article files were written but before the catalog named them.
-    await fs.writeFile(path.join(lib, 'catalog.json'), JSON.stringify({ format: 'offprint-catalog', version: 1, revision: 1, articles: [] }));
+    await fs.writeFile(
+      path.join(lib, 'catalog.json'),
+      JSON.stringify({ format: 'offprint-catalog', version: 1, revision: 1, articles: [] }),
+    );
     await fs.writeFile(path.join(lib, JOURNAL_FILE), 'interrupted');
     const library = await openLibrary(lib);
     expect((await library.list({})).map((a) => a.id).sort()).toEqual(report.imported.map((i) => i.id).sort());
@@ -124,7 +144,10 @@ describe('the library on disk', () => {
 
 describe('import batches', () => {
   it('gives every input a result and goes on past bad ones', async () => {
-    await fs.writeFile(path.join(inputs, 'news', 'picture.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    await fs.writeFile(
+      path.join(inputs, 'news', 'picture.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+    );
     await fs.writeFile(path.join(inputs, 'news', 'empty.txt'), '');
     const report = await importAll([inputs, path.join(root, 'missing.txt')]);
     expect(report.imported).toHaveLength(5);
@@ -143,7 +166,10 @@ describe('import batches', () => {
     await fs.symlink(outside, path.join(inputs, 'news', 'link.txt'));
     const report = await importAll([inputs]);
     expect(report.failed).toEqual([
-      { source: path.join(inputs, 'news', 'link.txt'), reason: 'a symbolic link that points outside the imported folder (not followed)' },
+      {
+        source: path.join(inputs, 'news', 'link.txt'),
+        reason: 'a symbolic link that points outside the imported folder (not followed)',
+      },
     ]);
     expect(report.imported.map((i) => i.title)).not.toContain('Secret');
   });
@@ -157,14 +183,23 @@ describe('import batches', () => {
       const library = await openLibrary(lib);
       const ids: Record<string, string> = {};
       for (const name of order) {
-        const job = await library.importPaths({ paths: [path.join(inputs, 'news', name)], folderTags: false });
+        const job = await library.importPaths({
+          paths: [path.join(inputs, 'news', name)],
+          folderTags: false,
+        });
         ids[name] = (await library.waitForImport(job.jobId)).report!.imported[0]!.id;
       }
       const cranes = await library.getArticle({ id: ids['cranes.txt']! });
-      expect(cranes.previous).toEqual({ title: 'Lighthouse keepers gather for their last reunion', id: ids['lighthouse.txt'] });
+      expect(cranes.previous).toEqual({
+        title: 'Lighthouse keepers gather for their last reunion',
+        id: ids['lighthouse.txt'],
+      });
       expect(cranes.next).toEqual({ title: 'Ferry timetable changes for the winter', id: null });
       const lighthouse = await library.getArticle({ id: ids['lighthouse.txt']! });
-      expect(lighthouse.next).toEqual({ title: 'Harbour cranes return to the old port after ten years', id: ids['cranes.txt'] });
+      expect(lighthouse.next).toEqual({
+        title: 'Harbour cranes return to the old port after ten years',
+        id: ids['cranes.txt'],
+      });
       expect(lighthouse.previous).toBeNull();
       await library.close();
     }

@@ -37,7 +37,12 @@ describe.skipIf(!present)('importing the BBC corpus', () => {
     expect(first.imported.length + first.duplicates.length).toBe(2225);
     // The corpus holds some byte-identical files; each duplicate must really equal an imported article.
     const hashes = new Set<string>();
-    for (const file of files) hashes.add(createHash('sha256').update(await fs.readFile(file)).digest('hex'));
+    for (const file of files)
+      hashes.add(
+        createHash('sha256')
+          .update(await fs.readFile(file))
+          .digest('hex'),
+      );
     expect(first.imported).toHaveLength(hashes.size);
     expect((await library.libraryInfo({})).articles).toBe(hashes.size);
   });

@@ -34,7 +34,9 @@ describe('decodeText', () => {
   });
 
   it('refuses binary data', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
     expect(decodeText(png)).toBeNull();
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     expect(decodeText(noise)).toBeNull();
@@ -55,9 +57,9 @@ describe('extract on files that are not articles', () => {
     expect(await reasonFor('photo.txt', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]))).toBe(
       'not supported: looks like a JPEG image',
     );
-    expect(await reasonFor('paper.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'))).toMatch(
-      /not supported: looks like a PDF document/,
-    );
+    expect(
+      await reasonFor('paper.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1')),
+    ).toMatch(/not supported: looks like a PDF document/);
   });
 
   it('says an empty file is empty', async () => {

@@ -24,8 +24,10 @@ afterAll(async () => {
   await removeDir(root);
 });
 
-const find = (query: string, more: Partial<SearchRequest> = {}) => library.search({ ...DEFAULT_SEARCH, query, ...more });
-const titles = async (query: string, more: Partial<SearchRequest> = {}) => (await find(query, more)).hits.map((h) => h.title);
+const find = (query: string, more: Partial<SearchRequest> = {}) =>
+  library.search({ ...DEFAULT_SEARCH, query, ...more });
+const titles = async (query: string, more: Partial<SearchRequest> = {}) =>
+  (await find(query, more)).hits.map((h) => h.title);
 
 describe('search', () => {
   it('finds articles by their words, the title match first', async () => {
@@ -66,7 +68,10 @@ describe('search', () => {
   it('lists everything newest first for an empty query, undated last', async () => {
     const r = await find('');
     expect(r.total).toBe(5);
-    expect(r.hits.slice(0, 2).map((h) => h.published)).toEqual(['2022-01-03T08:30:00Z', '2022-01-02T17:00:00Z']);
+    expect(r.hits.slice(0, 2).map((h) => h.published)).toEqual([
+      '2022-01-03T08:30:00Z',
+      '2022-01-02T17:00:00Z',
+    ]);
     expect(r.hits.slice(2).every((h) => h.published === null)).toBe(true);
   });
 
@@ -76,7 +81,10 @@ describe('search', () => {
       'Harbour cranes return to the old port after ten years',
     ]);
     const any = await find('', { tags: ['science', 'sport'], anyTag: true });
-    expect(any.hits.map((h) => h.title).sort()).toEqual(['Late goal wins the cup final', 'Quantum computer solves chemistry puzzle']);
+    expect(any.hits.map((h) => h.title).sort()).toEqual([
+      'Late goal wins the cup final',
+      'Quantum computer solves chemistry puzzle',
+    ]);
     const facets = Object.fromEntries((await find('', { tags: ['news'] })).tags.map((t) => [t.tag, t.count]));
     expect(facets).toMatchObject({ news: 3, inputs: 3, Shipping: 1, Ports: 1, 'Maritime history': 1 });
   });

@@ -76,7 +76,10 @@ describe('seed-format variants', () => {
     expect(p.title).toBe('Bees learn to count');
     expect(p.category).toBe('Science');
     expect(p.subtitle).toBe('A study finds bees can tell three from four');
-    expect(p.body).toEqual(['Bees were trained with sugar rewards.', 'They then chose the card with more dots.']);
+    expect(p.body).toEqual([
+      'Bees were trained with sugar rewards.',
+      'They then chose the card with more dots.',
+    ]);
     expect(p.tags).toEqual([]);
     expect(p.published).toBeNull();
     expect(p.previousTitle).toBe('Ants build bridges');
@@ -104,7 +107,10 @@ describe('seed-format variants', () => {
   });
 
   it('leaves a plain article to the plain-text importer', async () => {
-    const outcome = await extractOne('plain.txt', Buffer.from('Just a headline\n\nAnd a paragraph.\n\nAnd another.'));
+    const outcome = await extractOne(
+      'plain.txt',
+      Buffer.from('Just a headline\n\nAnd a paragraph.\n\nAnd another.'),
+    );
     expect(outcome.kind === 'article' && outcome.importer).toBe('plain-text');
     if (outcome.kind === 'article') {
       expect(outcome.article.title).toBe('Just a headline');

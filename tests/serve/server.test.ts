@@ -14,7 +14,9 @@ beforeAll(async () => {
   root = await tempDir();
   await writeFixtures(path.join(root, 'inputs'));
   library = await openLibrary(path.join(root, 'lib'));
-  await library.waitForImport((await library.importPaths({ paths: [path.join(root, 'inputs')], folderTags: true })).jobId);
+  await library.waitForImport(
+    (await library.importPaths({ paths: [path.join(root, 'inputs')], folderTags: true })).jobId,
+  );
   server = await startServer({ library, port: 0, staticDir: path.join(root, 'inputs') });
 });
 afterAll(async () => {
@@ -24,20 +26,29 @@ afterAll(async () => {
 });
 
 /** A raw request, so tests can set the Host and Origin headers a browser would not let a page forge. */
-function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
+function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end(opts.body);
+    },
+  );
 }
 
 const api = (url: string, method: string, args: unknown, headers: Record<string, string> = {}) =>
-  request(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
+  request(`${url}api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(args),
+  });
 
 describe('the HTTP server of the browser mode', () => {
   it('answers API calls with envelopes from the real library', async () => {
@@ -52,7 +63,10 @@ describe('the HTTP server of the browser mode', () => {
   it('validates every argument and names the bad field', async () => {
     const r = await api(server.url, 'search', { query: 'x', limit: -1 });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { kind: 'invalid-argument', message: 'limit must be a whole number from 0 to 100000' } });
+    expect(JSON.parse(r.body)).toEqual({
+      ok: false,
+      error: { kind: 'invalid-argument', message: 'limit must be a whole number from 0 to 100000' },
+    });
     const unknown = await api(server.url, 'search', { query: 'x', evil: true });
     expect(JSON.parse(unknown.body).error.message).toBe('unknown field "evil"');
     const id = await api(server.url, 'getArticle', { id: '../../etc/passwd' });
@@ -68,7 +82,11 @@ describe('the HTTP server of the browser mode', () => {
     expect(rebinding.status).toBe(403);
     const crossSite = await api(server.url, 'list', {}, { origin: 'https://evil.example' });
     expect(crossSite.status).toBe(403);
-    const form = await request(`${server.url}api/list`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const form = await request(`${server.url}api/list`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
   });
 
@@ -90,7 +108,12 @@ describe('the HTTP server of the browser mode', () => {
       const without = await api(`http://127.0.0.1:${port}/`, 'list', {}, { host });
       expect(without.status).toBe(403);
       expect(JSON.parse(without.body).error.message).toMatch(/access token/);
-      const withToken = await api(`http://127.0.0.1:${port}/`, 'list', {}, { host, authorization: `Bearer ${open.token}` });
+      const withToken = await api(
+        `http://127.0.0.1:${port}/`,
+        'list',
+        {},
+        { host, authorization: `Bearer ${open.token}` },
+      );
       expect(withToken.status).toBe(200);
       expect(JSON.parse(withToken.body).value).toHaveLength(5);
     } finally {

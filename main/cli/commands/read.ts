@@ -9,8 +9,13 @@ import { day, json, table } from '../output';
 export async function listCommand({ library, options, out }: CommandContext): Promise<number> {
   const articles = await library.list({});
   if (options.json) json(out, articles);
-  else if (articles.length === 0) out.write('The library is empty. Import articles with: offprint import PATH…\n');
-  else table(out, articles.map((a) => [a.id, day(a.published), a.title]));
+  else if (articles.length === 0)
+    out.write('The library is empty. Import articles with: offprint import PATH…\n');
+  else
+    table(
+      out,
+      articles.map((a) => [a.id, day(a.published), a.title]),
+    );
   return 0;
 }
 
@@ -18,7 +23,11 @@ export async function tagsCommand({ library, options, out }: CommandContext): Pr
   const tags = await library.tags({});
   if (options.json) json(out, tags);
   else if (tags.length === 0) out.write('No tags yet.\n');
-  else table(out, tags.map((t) => [String(t.count).padStart(6), t.tag]));
+  else
+    table(
+      out,
+      tags.map((t) => [String(t.count).padStart(6), t.tag]),
+    );
   return 0;
 }
 
@@ -30,7 +39,9 @@ async function resolveId(library: Library, given: string): Promise<string> {
   if (matches.length === 1) return matches[0]!.id;
   throw new OffprintError(
     'not-found',
-    matches.length === 0 ? `No article id starts with ${given}.` : `${matches.length} article ids start with ${given}; give more characters.`,
+    matches.length === 0
+      ? `No article id starts with ${given}.`
+      : `${matches.length} article ids start with ${given}; give more characters.`,
   );
 }
 
@@ -41,8 +52,36 @@ export async function showCommand({ library, args, options, out }: CommandContex
   }
   const a = await library.getArticle({ id: await resolveId(library, args[0]!) });
   if (options.json) {
-    const { id, title, subtitle, author, site, url, published, category, tags, text, source, previous, next } = a;
-    json(out, { id, title, subtitle, author, site, url, published, category, tags, text, source, previous, next });
+    const {
+      id,
+      title,
+      subtitle,
+      author,
+      site,
+      url,
+      published,
+      category,
+      tags,
+      text,
+      source,
+      previous,
+      next,
+    } = a;
+    json(out, {
+      id,
+      title,
+      subtitle,
+      author,
+      site,
+      url,
+      published,
+      category,
+      tags,
+      text,
+      source,
+      previous,
+      next,
+    });
   } else {
     out.write(humanArticle(a));
   }
@@ -62,7 +101,13 @@ function humanArticle(a: ArticleView): string {
     ['Source', a.source],
     ['Id', a.id],
   ].filter((m): m is [string, string] => Boolean(m[1]));
-  lines.push('', ...meta.map(([k, v]) => `${k.padEnd(10)} ${v}`), '', a.linkOnly ? '(a link only: no saved text)' : a.text, '');
+  lines.push(
+    '',
+    ...meta.map(([k, v]) => `${k.padEnd(10)} ${v}`),
+    '',
+    a.linkOnly ? '(a link only: no saved text)' : a.text,
+    '',
+  );
   for (const [label, n] of [
     ['Previous article', a.previous],
     ['Next article', a.next],

@@ -30,7 +30,9 @@ export async function searchCommand({ library, args, options, out }: CommandCont
   out.write(`${r.total} article${r.total === 1 ? '' : 's'} (${r.tookMs} ms)\n`);
   const color = Boolean(process.stdout.isTTY);
   for (const hit of r.hits) {
-    out.write(`\n${hit.title}\n  ${hit.id}  ${day(hit.published)}  score ${hit.score}${hit.tags.length ? `  [${hit.tags.join(', ')}]` : ''}\n`);
+    out.write(
+      `\n${hit.title}\n  ${hit.id}  ${day(hit.published)}  score ${hit.score}${hit.tags.length ? `  [${hit.tags.join(', ')}]` : ''}\n`,
+    );
     if (hit.snippet) out.write(`  ${terminalSnippet(hit.snippet, color)}\n`);
   }
   if (r.total > r.hits.length) out.write(`\n… ${r.total - r.hits.length} more (use --limit)\n`);

@@ -36,10 +36,16 @@ export function decodeText(bytes: Uint8Array): DecodedText | null {
     return { text: iconv.decode(Buffer.from(bytes.subarray(3)), 'utf-8'), encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return checkText({ text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' });
+    return checkText({
+      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'),
+      encoding: 'utf-16le',
+    });
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return checkText({ text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' });
+    return checkText({
+      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'),
+      encoding: 'utf-16be',
+    });
   }
   if (looksBinary(bytes)) return null;
   try {

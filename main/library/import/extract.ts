@@ -11,7 +11,11 @@ import { describeFsError } from './walk-inputs';
 /** Larger files are not articles; refusing them keeps one bad input from exhausting memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export async function* extract(name: string, filePath: string | null, given: Uint8Array | null): AsyncGenerator<ImportOutcome> {
+export async function* extract(
+  name: string,
+  filePath: string | null,
+  given: Uint8Array | null,
+): AsyncGenerator<ImportOutcome> {
   let bytes: Uint8Array;
   try {
     if (given) {
@@ -19,7 +23,11 @@ export async function* extract(name: string, filePath: string | null, given: Uin
     } else {
       const stat = await fs.stat(filePath!);
       if (stat.size > MAX_FILE_BYTES) {
-        yield { kind: 'failed', source: name, reason: `too large to be an article (${Math.round(stat.size / 1048576)} MB)` };
+        yield {
+          kind: 'failed',
+          source: name,
+          reason: `too large to be an article (${Math.round(stat.size / 1048576)} MB)`,
+        };
         return;
       }
       bytes = await fs.readFile(filePath!);
@@ -45,7 +53,11 @@ export async function* extract(name: string, filePath: string | null, given: Uin
   try {
     yield* await importer.read(input, sniffed);
   } catch (error) {
-    yield { kind: 'failed', source: name, reason: `could not be read as ${importer.name}: ${(error as Error).message}` };
+    yield {
+      kind: 'failed',
+      source: name,
+      reason: `could not be read as ${importer.name}: ${(error as Error).message}`,
+    };
   }
 }
 

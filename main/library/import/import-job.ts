@@ -79,7 +79,9 @@ export class ImportJob {
         continue;
       }
       const input: JobInput =
-        'kind' in item ? { name: item.name, path: item.path, bytes: null, folderTags: item.folderTags } : item;
+        'kind' in item
+          ? { name: item.name, path: item.path, bytes: null, folderTags: item.folderTags }
+          : item;
       const task = this.importOne(input).then(async () => {
         this.progress.done++;
         if (++sinceCommit >= COMMIT_EVERY) {
@@ -119,7 +121,8 @@ export class ImportJob {
     }
     if (folderTags.length) {
       const tags = outcome.article.tags;
-      for (const tag of folderTags) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+      for (const tag of folderTags)
+        if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
     }
     try {
       const result = await this.store.add(outcome);
@@ -127,7 +130,12 @@ export class ImportJob {
         this.report.duplicates.push({ id: result.id, source: outcome.source });
         this.progress.duplicates++;
       } else {
-        this.report.imported.push({ id: result.id, title: result.title, source: outcome.source, versionOf: result.versionOf });
+        this.report.imported.push({
+          id: result.id,
+          title: result.title,
+          source: outcome.source,
+          versionOf: result.versionOf,
+        });
         this.progress.imported++;
       }
     } catch (error) {

@@ -55,7 +55,9 @@ export interface SniffedContent {
 }
 
 /** Fills the ExtractedArticle fields an importer does not know with their empty values. */
-export function makeArticle(fields: Partial<ExtractedArticle> & { title: string; text: string }): ExtractedArticle {
+export function makeArticle(
+  fields: Partial<ExtractedArticle> & { title: string; text: string },
+): ExtractedArticle {
   return {
     subtitle: null,
     author: null,

@@ -61,7 +61,11 @@ async function* walkFolder(
         continue;
       }
       if (target !== root && !target.startsWith(root + path.sep)) {
-        yield { kind: 'failed', source: full, reason: 'a symbolic link that points outside the imported folder (not followed)' };
+        yield {
+          kind: 'failed',
+          source: full,
+          reason: 'a symbolic link that points outside the imported folder (not followed)',
+        };
         continue;
       }
       const stat = await fs.stat(target);

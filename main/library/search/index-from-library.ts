@@ -17,7 +17,11 @@ export function toIndexDocument(a: StoredArticle): IndexDocument {
   };
 }
 
-export async function buildIndexFromLibrary(libraryDir: string, ids: string[], fingerprint: string): Promise<void> {
+export async function buildIndexFromLibrary(
+  libraryDir: string,
+  ids: string[],
+  fingerprint: string,
+): Promise<void> {
   const documents: IndexDocument[] = [];
   for (const id of ids) {
     const file = path.join(libraryDir, 'articles', id.slice(0, 2), id, 'article.json');

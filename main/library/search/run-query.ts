@@ -23,7 +23,11 @@ export function runQuery(index: lunr.Index, query: string): QueryOutcome {
     const words = query.match(WORD) ?? [];
     const reason = error.message.replace(/\.$/, '');
     if (words.length === 0) {
-      return { results: [], notice: `“${query}” is not a search (${reason}); showing everything.`, listAll: true };
+      return {
+        results: [],
+        notice: `“${query}” is not a search (${reason}); showing everything.`,
+        listAll: true,
+      };
     }
     const results = index.query((q) => {
       for (const word of words) q.term(word.toLowerCase(), {});

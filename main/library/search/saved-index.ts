@@ -43,11 +43,17 @@ export async function loadIndex(libraryDir: string, fingerprint: string): Promis
     return { index: null, reason: 'no saved index' };
   }
   try {
-    const parsed = JSON.parse(raw) as { format?: string; version?: number; fingerprint?: string; index?: CompactIndex };
+    const parsed = JSON.parse(raw) as {
+      format?: string;
+      version?: number;
+      fingerprint?: string;
+      index?: CompactIndex;
+    };
     if (parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_FORMAT_VERSION) {
       return { index: null, reason: `saved index has format version ${String(parsed.version)}` };
     }
-    if (parsed.fingerprint !== fingerprint) return { index: null, reason: 'the library changed since it was saved' };
+    if (parsed.fingerprint !== fingerprint)
+      return { index: null, reason: 'the library changed since it was saved' };
     if (!parsed.index) return { index: null, reason: 'saved index is empty' };
     return { index: loadCompactIndex(parsed.index) };
   } catch (error) {

@@ -10,7 +10,9 @@ import { escapeHtml, makeSnippet } from './snippet';
 
 export interface SearchContext {
   index: lunr.Index | null;
-  entries: Map<string, CatalogEntry> | { get(id: string): CatalogEntry | undefined; values(): Iterable<CatalogEntry> };
+  entries:
+    | Map<string, CatalogEntry>
+    | { get(id: string): CatalogEntry | undefined; values(): Iterable<CatalogEntry> };
   /** The body text of an article, for snippets. */
   textOf(id: string): Promise<string>;
 }

@@ -85,7 +85,8 @@ export class ArticleStore {
   }
 
   async readArticle(id: string): Promise<StoredArticle> {
-    if (!this.entries.has(id)) throw new OffprintError('not-found', `No article with id ${id} in this library.`);
+    if (!this.entries.has(id))
+      throw new OffprintError('not-found', `No article with id ${id} in this library.`);
     const file = path.join(this.articleDir(id), 'article.json');
     return checkArticleVersion(JSON.parse(await fs.readFile(file, 'utf8')) as Partial<StoredArticle>, file);
   }
@@ -123,7 +124,10 @@ export class ArticleStore {
     };
     await writeFileAtomicNoDirSync(path.join(dir, originalFile), outcome.original);
     await writeFileAtomicNoDirSync(path.join(dir, 'article.json'), JSON.stringify(article, null, 1));
-    this.pendingDirs.add(dir).add(path.dirname(dir)).add(path.dirname(path.dirname(dir)));
+    this.pendingDirs
+      .add(dir)
+      .add(path.dirname(dir))
+      .add(path.dirname(path.dirname(dir)));
     this.entries.set(id, toCatalogEntry(article));
     this.revision++;
     return { kind: 'imported', id, title: article.title, versionOf };

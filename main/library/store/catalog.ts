@@ -54,7 +54,11 @@ export async function readCatalog(dir: string): Promise<CatalogFile | null> {
   return parsed as CatalogFile;
 }
 
-export async function writeCatalog(dir: string, revision: number, articles: Iterable<CatalogEntry>): Promise<void> {
+export async function writeCatalog(
+  dir: string,
+  revision: number,
+  articles: Iterable<CatalogEntry>,
+): Promise<void> {
   const file: CatalogFile = {
     format: CATALOG_FORMAT,
     version: CATALOG_FORMAT_VERSION,

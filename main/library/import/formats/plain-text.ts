@@ -27,7 +27,8 @@ export const plainTextImporter: Importer = {
   },
   async read(input: ImportInput, sniffed: SniffedContent): Promise<ImportOutcome[]> {
     const parsed = parsePlainText(sniffed.text ?? '');
-    if (!parsed) return [{ kind: 'failed', source: input.name, reason: 'the file is empty (no text to import)' }];
+    if (!parsed)
+      return [{ kind: 'failed', source: input.name, reason: 'the file is empty (no text to import)' }];
     return [
       {
         kind: 'article',

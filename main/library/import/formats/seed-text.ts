@@ -16,7 +16,8 @@ const PREVIOUS = /^Previous\s*article\s*[:›»>-]?\s*(.*)$/iu;
 const NEXT = /^Next\s*article\s*[:›»>-]?\s*(.*)$/iu;
 const PUBLISHED = /^(?:Published|Posted|Updated)(?:\s+(?:at|on))?\s*:?\s*(.+)$/iu;
 /** Page furniture that is never part of an article. */
-const BOILERPLATE = /^(?:Reuse this content|Share this article|Share on \w+|Advertisement|Skip to content)$/iu;
+const BOILERPLATE =
+  /^(?:Reuse this content|Share this article|Share on \w+|Advertisement|Skip to content)$/iu;
 /** WordPress's default category: a placeholder, never a tag. */
 const EMPTY_CATEGORIES = new Set(['uncategorized', 'uncategorised']);
 
@@ -151,7 +152,11 @@ function isTag(candidate: string): boolean {
 export const seedTextImporter: Importer = {
   name: 'seed-text',
   accepts(_input: ImportInput, sniffed: SniffedContent) {
-    return sniffed.text !== null && ['txt', 'text', ''].includes(sniffed.extension) && seedLandmarks(sniffed.text) >= 2;
+    return (
+      sniffed.text !== null &&
+      ['txt', 'text', ''].includes(sniffed.extension) &&
+      seedLandmarks(sniffed.text) >= 2
+    );
   },
   async read(input: ImportInput, sniffed: SniffedContent): Promise<ImportOutcome[]> {
     const parsed = parseSeed(sniffed.text ?? '');
