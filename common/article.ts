@@ -54,27 +54,13 @@ export interface StoredArticle extends ExtractedArticle {
 }
 
 /** What `getArticle` returns: the stored article with its neighbours resolved against the library. */
-export interface ArticleView {
-  id: string;
-  title: string;
-  subtitle: string | null;
-  author: string | null;
-  site: string | null;
-  url: string | null;
-  published: string | null;
-  category: string | null;
-  tags: string[];
-  text: string;
-  html: string | null;
-  source: string;
-  importer: string;
-  importedAt: string;
-  linkOnly: boolean;
-  previousVersion: string | null;
-  resources: string[];
+export type ArticleView = Omit<
+  StoredArticle,
+  'formatVersion' | 'encoding' | 'original' | 'previousTitle' | 'nextTitle'
+> & {
   previous: ArticleNeighbour | null;
   next: ArticleNeighbour | null;
-}
+};
 
 /** One row of `list`. */
 export interface ArticleSummary {

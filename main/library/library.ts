@@ -254,28 +254,9 @@ export class Library implements OffprintApi {
     return { title, id: this.titles.get(titleKey(title)) ?? null };
   }
 
-  private view(a: StoredArticle): ArticleView {
-    return {
-      id: a.id,
-      title: a.title,
-      subtitle: a.subtitle,
-      author: a.author,
-      site: a.site,
-      url: a.url,
-      published: a.published,
-      category: a.category,
-      tags: a.tags,
-      text: a.text,
-      html: a.html,
-      source: a.source,
-      importer: a.importer,
-      importedAt: a.importedAt,
-      linkOnly: a.linkOnly,
-      previousVersion: a.previousVersion,
-      resources: a.resources,
-      previous: this.neighbour(a.previousTitle),
-      next: this.neighbour(a.nextTitle),
-    };
+  private view(article: StoredArticle): ArticleView {
+    const { formatVersion: _v, encoding: _e, original: _o, previousTitle, nextTitle, ...shown } = article;
+    return { ...shown, previous: this.neighbour(previousTitle), next: this.neighbour(nextTitle) };
   }
 }
 

@@ -45,6 +45,27 @@ async function resolveId(library: Library, given: string): Promise<string> {
   );
 }
 
+/** The fields of `show --json`, in this order: the documented output, not everything the API returns. */
+const SHOW_FIELDS = [
+  'id',
+  'title',
+  'subtitle',
+  'author',
+  'site',
+  'url',
+  'published',
+  'category',
+  'tags',
+  'text',
+  'source',
+  'previous',
+  'next',
+] as const;
+
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
+}
+
 export async function showCommand({ library, args, options, out }: CommandContext): Promise<number> {
   if (args.length !== 1) {
     out.error('offprint show: give one article id\n');
@@ -52,36 +73,7 @@ export async function showCommand({ library, args, options, out }: CommandContex
   }
   const a = await library.getArticle({ id: await resolveId(library, args[0]!) });
   if (options.json) {
-    const {
-      id,
-      title,
-      subtitle,
-      author,
-      site,
-      url,
-      published,
-      category,
-      tags,
-      text,
-      source,
-      previous,
-      next,
-    } = a;
-    json(out, {
-      id,
-      title,
-      subtitle,
-      author,
-      site,
-      url,
-      published,
-      category,
-      tags,
-      text,
-      source,
-      previous,
-      next,
-    });
+    json(out, pick(a, SHOW_FIELDS));
   } else {
     out.write(humanArticle(a));
   }

@@ -73,3 +73,22 @@ export function makeArticle(
     ...fields,
   };
 }
+
+/** The outcome of a file that is one article: its own bytes are the original. */
+export function singleArticle(
+  input: ImportInput,
+  sniffed: SniffedContent,
+  importer: string,
+  article: ExtractedArticle,
+): ImportOutcome {
+  return {
+    kind: 'article',
+    source: input.name,
+    original: input.bytes,
+    originalName: input.name,
+    encoding: sniffed.encoding ?? 'utf-8',
+    importer,
+    article,
+    resources: [],
+  };
+}

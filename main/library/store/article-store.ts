@@ -1,5 +1,5 @@
 /**
- * The archive on disk. Layout (format documented in docs/library-format.md):
+ * The archive on disk. Layout (also documented in the README, "Where the library lives"):
  *
  *   offprint-library.json             descriptor with the library format version
  *   catalog.json                      every article's metadata, derived from the article files

@@ -12,7 +12,7 @@ import { normalizeDate } from '../dates';
 import { splitFrontMatter } from '../front-matter';
 import { htmlElementToText } from '../html-text';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
-import { makeArticle } from '../importer';
+import { makeArticle, singleArticle } from '../importer';
 import { normalizeSpace } from '../text-lines';
 import { dedupeTags } from './html-metadata';
 
@@ -107,17 +107,6 @@ export const markdownImporter: Importer = {
     const article = readMarkdown(sniffed.text ?? '', input.name);
     if (!article)
       return [{ kind: 'failed', source: input.name, reason: 'the file is empty (no text to import)' }];
-    return [
-      {
-        kind: 'article',
-        source: input.name,
-        original: input.bytes,
-        originalName: input.name,
-        encoding: sniffed.encoding ?? 'utf-8',
-        importer: 'markdown',
-        article,
-        resources: [],
-      },
-    ];
+    return [singleArticle(input, sniffed, 'markdown', article)];
   },
 };

@@ -3,7 +3,7 @@
  * corpus and of most "save as text" output). Hard-wrapped paragraphs are joined.
  */
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
-import { makeArticle } from '../importer';
+import { makeArticle, singleArticle } from '../importer';
 import { paragraphsOf, splitLines } from '../text-lines';
 
 /** A first line longer than this is a paragraph, not a headline. */
@@ -30,16 +30,12 @@ export const plainTextImporter: Importer = {
     if (!parsed)
       return [{ kind: 'failed', source: input.name, reason: 'the file is empty (no text to import)' }];
     return [
-      {
-        kind: 'article',
-        source: input.name,
-        original: input.bytes,
-        originalName: input.name,
-        encoding: sniffed.encoding ?? 'utf-8',
-        importer: 'plain-text',
-        article: makeArticle({ title: parsed.title, text: parsed.paragraphs.join('\n\n') }),
-        resources: [],
-      },
+      singleArticle(
+        input,
+        sniffed,
+        'plain-text',
+        makeArticle({ title: parsed.title, text: parsed.paragraphs.join('\n\n') }),
+      ),
     ];
   },
 };

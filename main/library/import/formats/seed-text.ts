@@ -7,7 +7,7 @@
  * other bullets, other repeat counts and other categories all read correctly.
  */
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
-import { makeArticle } from '../importer';
+import { makeArticle, singleArticle } from '../importer';
 import { normalizeSpace, splitLines, toIsoUtc } from '../text-lines';
 
 const BREADCRUMB = /^Home(?:\s*[›»>/|]\s*|\s+)(.*)$/u;
@@ -173,17 +173,6 @@ export const seedTextImporter: Importer = {
       previousTitle: parsed.previousTitle,
       nextTitle: parsed.nextTitle,
     });
-    return [
-      {
-        kind: 'article',
-        source: input.name,
-        original: input.bytes,
-        originalName: input.name,
-        encoding: sniffed.encoding ?? 'utf-8',
-        importer: 'seed-text',
-        article,
-        resources: [],
-      },
-    ];
+    return [singleArticle(input, sniffed, 'seed-text', article)];
   },
 };
