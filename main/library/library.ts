@@ -158,9 +158,14 @@ export class Library implements OffprintApi {
   // ---- internals ---------------------------------------------------------------------------------------
 
   private startJob(inputs: AsyncIterable<WalkItem | JobInput>): ImportProgress {
-    const job = new ImportJob(this.store, this.worker, inputs, (work) => this.withLock(work));
+    const job = new ImportJob(
+      this.store,
+      this.worker,
+      inputs,
+      (work) => this.withLock(work),
+      () => this.refreshIndex(),
+    );
     this.jobs.set(job.id, job);
-    void job.finished.then(() => this.refreshIndex()).catch(() => {});
     return job.status();
   }
 

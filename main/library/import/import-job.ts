@@ -35,6 +35,8 @@ export class ImportJob {
     inputs: AsyncIterable<WalkItem | JobInput>,
     /** Runs the store writes with the library lock held; resolves when the batch is committed. */
     withLock: <T>(work: () => Promise<T>) => Promise<T>,
+    /** Brings the search index up to date; a failure there does not fail the import (the index is rebuilt later). */
+    afterImport: () => Promise<void>,
   ) {
     this.progress = {
       jobId: this.id,
@@ -48,7 +50,13 @@ export class ImportJob {
       report: null,
       error: null,
     };
-    this.finished = withLock(() => this.run(inputs)).then(
+    this.finished = withLock(() => this.run(inputs))
+      .then(async () => {
+        // The job ends when what it imported can be searched: a UI refreshing on "done" then finds it.
+        this.progress.current = 'Updating the search index…';
+        await afterImport().catch(() => {});
+      })
+      .then(
       () => this.end(this.cancelled ? 'cancelled' : 'done', null),
       (error: Error) => this.end('failed', error.message),
     );
