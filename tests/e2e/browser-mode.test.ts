@@ -8,17 +8,27 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Browser, chromiumPath, launchBrowser } from '../helpers/browser';
-import { BBC, REPO, SEED_FILE, exists, removeDir, tempDir, writeFixtures } from '../helpers/fixtures-and-shared';
+import {
+  BBC,
+  REPO,
+  SEED_FILE,
+  exists,
+  removeDir,
+  tempDir,
+  writeFixtures,
+} from '../helpers/fixtures-and-shared';
 import { runCli } from '../helpers/run-cli';
 import { type ServeProcess, startServe } from '../helpers/serve-process';
 
 const chromium = chromiumPath();
 const built = await exists(path.join(REPO, 'dist', 'renderer', 'index.html'));
-if (!chromium) console.log('skipped: browser e2e — no chromium on this machine (apt-get install -y chromium)');
+if (!chromium)
+  console.log('skipped: browser e2e — no chromium on this machine (apt-get install -y chromium)');
 else if (!built) console.log('skipped: browser e2e — the renderer is not built (npm run build)');
 const hasSeed = await exists(SEED_FILE);
 const hasBbc = await exists(path.join(BBC, 'tech'));
-if (!hasSeed || !hasBbc) console.log('note: browser e2e runs on its own fixtures only — ../shared is not here');
+if (!hasSeed || !hasBbc)
+  console.log('note: browser e2e runs on its own fixtures only — ../shared is not here');
 
 const ARTIFACTS = path.join(REPO, 'test-artifacts', 'e2e');
 /** Waits for what the page shows; generous because CI's two cores also run the server and the index worker. */
@@ -112,14 +122,22 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     const previous = page.getByRole('button', { name: 'Previous article' });
     expect(await previous.isDisabled()).toBe(true);
     // Forward with the button, the arrow key and j in turn; back with k, the arrow key and the button.
-    const forward = [() => next.click(), () => page.keyboard.press('ArrowRight'), () => page.keyboard.press('j')];
+    const forward = [
+      () => next.click(),
+      () => page.keyboard.press('ArrowRight'),
+      () => page.keyboard.press('j'),
+    ];
     for (let i = 1; i < 5; i++) {
       await forward[i % 3]!();
       await eventually(() => position().textContent()).toBe(`${i + 1} of 5`);
       expect(await readerTitle().textContent()).toBe(list.hits[i]!.title);
     }
     expect(await next.isDisabled()).toBe(true);
-    const back = [() => page.keyboard.press('k'), () => page.keyboard.press('ArrowLeft'), () => previous.click()];
+    const back = [
+      () => page.keyboard.press('k'),
+      () => page.keyboard.press('ArrowLeft'),
+      () => previous.click(),
+    ];
     for (let i = 3; i >= 0; i--) {
       await back[i % 3]!();
       await eventually(() => position().textContent()).toBe(`${i + 1} of 5`);
@@ -150,22 +168,36 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     await search('cranes');
     await page.getByRole('link', { name: 'Harbour cranes return to the old port after ten years' }).click();
     const neighbours = page.getByRole('navigation', { name: 'On the source site' });
-    await eventually(() => neighbours.textContent()).toContain('Ferry timetable changes for the winter(not in your library)'.replace('(', ' ('));
-    await neighbours.getByRole('button', { name: 'Lighthouse keepers gather for their last reunion' }).click();
-    await eventually(() => readerTitle().textContent()).toBe('Lighthouse keepers gather for their last reunion');
+    await eventually(() => neighbours.textContent()).toContain(
+      'Ferry timetable changes for the winter(not in your library)'.replace('(', ' ('),
+    );
+    await neighbours
+      .getByRole('button', { name: 'Lighthouse keepers gather for their last reunion' })
+      .click();
+    await eventually(() => readerTitle().textContent()).toBe(
+      'Lighthouse keepers gather for their last reunion',
+    );
     await page.keyboard.press('Escape');
   });
 
   it.skipIf(!hasSeed)('shows the seed article with its tags, date and source neighbours', async () => {
     await search('drone iraqi');
-    await page.getByRole('link', { name: 'Drone attack by militants on Iraqi PM ‘marks escalation’ in power struggle' }).click();
+    await page
+      .getByRole('link', {
+        name: 'Drone attack by militants on Iraqi PM ‘marks escalation’ in power struggle',
+      })
+      .click();
     const article = page.getByRole('article');
-    await eventually(() => article.getByRole('list', { name: 'Tags' }).textContent()).toMatch(/Iraq.*Iran.*Middle East and North Africa.*news/);
+    await eventually(() => article.getByRole('list', { name: 'Tags' }).textContent()).toMatch(
+      /Iraq.*Iran.*Middle East and North Africa.*news/,
+    );
     expect(await article.locator('time').first().getAttribute('datetime')).toBe('2021-11-07T19:14:16Z');
     expect(await article.textContent()).toContain('Officials see strike on premier’s home');
     expect(await page.locator('mark').first().textContent()).toMatch(/drone|iraqi/i);
     const neighbours = page.getByRole('navigation', { name: 'On the source site' });
-    expect(await neighbours.textContent()).toContain('It’s Official: Antoni Porowski Is the Sexiest Chef Alive');
+    expect(await neighbours.textContent()).toContain(
+      'It’s Official: Antoni Porowski Is the Sexiest Chef Alive',
+    );
     expect(await neighbours.textContent()).toContain('not in your library');
     await shot('seed-article');
     await page.keyboard.press('Escape');
@@ -174,7 +206,10 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
   it('imports through the UI and shows the report; the new article is searchable', async () => {
     const file = path.join(root, 'upload', 'glaciers.txt');
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, 'Glaciers retreat faster than expected\n\nSatellite images show the glaciers lost more ice this decade.');
+    await fs.writeFile(
+      file,
+      'Glaciers retreat faster than expected\n\nSatellite images show the glaciers lost more ice this decade.',
+    );
     const picture = path.join(root, 'upload', 'photo.txt');
     await fs.writeFile(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
     await page.locator('input[type=file]').setInputFiles([file, picture]);
@@ -186,7 +221,9 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     expect(text).toContain('not supported: looks like a PNG image');
     await shot('import-report');
     await search('glaciers');
-    await eventually(() => page.getByRole('link', { name: 'Glaciers retreat faster than expected' }).count()).toBe(1);
+    await eventually(() =>
+      page.getByRole('link', { name: 'Glaciers retreat faster than expected' }).count(),
+    ).toBe(1);
   });
 
   it('has no serious or critical accessibility violations', async () => {
@@ -196,7 +233,9 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     await page.getByRole('link').filter({ hasText: 'Quantum computer' }).click();
     const reader = await new AxeBuilder({ page: page as never }).analyze();
-    expect(reader.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(
+      reader.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     await page.keyboard.press('Escape');
   });
 

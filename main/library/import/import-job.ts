@@ -57,9 +57,9 @@ export class ImportJob {
         await afterImport().catch(() => {});
       })
       .then(
-      () => this.end(this.cancelled ? 'cancelled' : 'done', null),
-      (error: Error) => this.end('failed', error.message),
-    );
+        () => this.end(this.cancelled ? 'cancelled' : 'done', null),
+        (error: Error) => this.end('failed', error.message),
+      );
   }
 
   status(): ImportProgress {
