@@ -2,6 +2,7 @@
  * The implementation of the API in common/api.ts over one library folder. Every transport (Electron IPC,
  * HTTP, CLI) calls this class and nothing else. Reads need no lock; writes take the library lock.
  */
+import { statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type lunr from 'lunr';
@@ -202,7 +203,8 @@ export class Library implements OffprintApi {
 
   /** Another process (the CLI beside the app) may have changed the library: reload when the catalog did. */
   private async refreshIfChanged(): Promise<void> {
-    const mtime = await mtimeOf(path.join(this.path, CATALOG_FILE));
+    // A synchronous stat costs microseconds; an async one waits its turn in libuv's pool behind any import.
+    const mtime = mtimeOfSync(path.join(this.path, CATALOG_FILE));
     if (mtime === this.catalogMtime) return;
     this.catalogMtime = mtime;
     await this.store.load();
@@ -262,6 +264,14 @@ export class Library implements OffprintApi {
   private view(article: StoredArticle): ArticleView {
     const { formatVersion: _v, encoding: _e, original: _o, previousTitle, nextTitle, ...shown } = article;
     return { ...shown, previous: this.neighbour(previousTitle), next: this.neighbour(nextTitle) };
+  }
+}
+
+function mtimeOfSync(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 
