@@ -205,3 +205,14 @@ describe('import batches', () => {
     }
   });
 });
+
+describe('storedSource', () => {
+  it('drops the folders of a file but keeps the entry of an archive whole', async () => {
+    const { storedSource } = await import('../../main/library/store/article-store');
+    expect(storedSource('/home/ana/private/notes.txt')).toBe('notes.txt');
+    expect(storedSource('crawl.warc.gz › https://news.example/2024/tides')).toBe(
+      'crawl.warc.gz › https://news.example/2024/tides',
+    );
+    expect(storedSource('/data/export.zip › folder/page.html')).toBe('export.zip › folder/page.html');
+  });
+});

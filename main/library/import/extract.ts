@@ -10,6 +10,19 @@ import { describeFsError } from './walk-inputs';
 
 /** Larger files are not articles; refusing them keeps one bad input from exhausting memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** What a streaming importer's `accepts` sees of a file too large to load. */
+const HEAD_BYTES = 64 * 1024;
+
+async function readHead(file: string, length: number): Promise<Uint8Array> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
 
 export async function* extract(
   name: string,
@@ -17,20 +30,19 @@ export async function* extract(
   given: Uint8Array | null,
 ): AsyncGenerator<ImportOutcome> {
   let bytes: Uint8Array;
+  /** Set when the file is too large to load: only importers that stream from disk may take it. */
+  let tooLarge: string | null = null;
   try {
     if (given) {
       bytes = given;
     } else {
       const stat = await fs.stat(filePath!);
       if (stat.size > MAX_FILE_BYTES) {
-        yield {
-          kind: 'failed',
-          source: name,
-          reason: `too large to be an article (${Math.round(stat.size / 1048576)} MB)`,
-        };
-        return;
+        tooLarge = `too large to be an article (${Math.round(stat.size / 1048576)} MB)`;
+        bytes = await readHead(filePath!, HEAD_BYTES);
+      } else {
+        bytes = await fs.readFile(filePath!);
       }
-      bytes = await fs.readFile(filePath!);
     }
   } catch (error) {
     yield { kind: 'failed', source: name, reason: describeFsError(error) };
@@ -42,7 +54,11 @@ export async function* extract(
   }
   const input: ImportInput = { name, bytes, path: filePath };
   const sniffed = sniff(name, bytes);
-  const importer = importers.find((i) => i.accepts(input, sniffed));
+  const importer = importers.find((i) => (!tooLarge || i.streamsFromDisk) && i.accepts(input, sniffed));
+  if (!importer && tooLarge) {
+    yield { kind: 'failed', source: name, reason: tooLarge };
+    return;
+  }
   if (!importer) {
     const what = sniffed.binaryKind
       ? `looks like ${article(sniffed.binaryKind)}`

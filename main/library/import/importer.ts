@@ -41,6 +41,11 @@ export interface Importer {
   /** Whether this importer reads the input. Importers are asked in registry order; the first yes wins. */
   accepts(input: ImportInput, sniffed: SniffedContent): boolean;
   read(input: ImportInput, sniffed: SniffedContent): AsyncIterable<ImportOutcome> | Promise<ImportOutcome[]>;
+  /**
+   * True when `read` streams the file from `input.path` itself. Such an importer may be handed a file larger
+   * than the pipeline loads into memory, with only its first bytes in `input.bytes` (enough for `accepts`).
+   */
+  readonly streamsFromDisk?: boolean;
 }
 
 /** What the pipeline learned from the first bytes, shared by every importer's `accepts`. */

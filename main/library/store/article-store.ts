@@ -114,7 +114,7 @@ export class ArticleStore {
       ...outcome.article,
       formatVersion: ARTICLE_FORMAT_VERSION,
       id,
-      source: path.basename(outcome.source),
+      source: storedSource(outcome.source),
       importer: outcome.importer,
       encoding: outcome.encoding,
       original: originalFile,
@@ -223,6 +223,15 @@ export class ArticleStore {
   get needsCommit(): boolean {
     return this.dirty;
   }
+}
+
+/**
+ * The source kept with an article: the file name without its folders (they may be private), and for an entry
+ * of an archive (`crawl.warc.gz › https://…/tides`) the entry part as it is.
+ */
+export function storedSource(source: string): string {
+  const [file = '', ...entry] = source.split(' › ');
+  return [path.basename(file), ...entry].join(' › ');
 }
 
 function safeExtension(name: string): string {

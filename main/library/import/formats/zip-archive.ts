@@ -24,7 +24,7 @@ export const ZIP_LIMITS = {
 export const SOURCE_SEPARATOR = ' › ';
 
 /** The entry's name as text: UTF-8 when the zip says so (flag bit 11), else the legacy IBM PC code page. */
-function entryName(entry: Entry): string {
+export function entryName(entry: Entry): string {
   const raw = entry.fileName as unknown as Buffer | string;
   if (typeof raw === 'string') return raw;
   return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv.decode(raw, 'cp437');
@@ -39,23 +39,24 @@ export function unsafeEntryName(name: string): string | null {
 }
 
 /** Files every archiver adds that are not content. */
-function isJunk(name: string): boolean {
+export function isJunk(name: string): boolean {
   const parts = name.split('/');
   const base = parts[parts.length - 1] ?? '';
   return parts.includes('__MACOSX') || base === '.DS_Store' || base === 'Thumbs.db' || base === 'desktop.ini';
 }
 
-function openZip(bytes: Uint8Array): Promise<ZipFile> {
+/** `autoClose: false` when entries are read after the listing ended (the Omnivore importer); close it yourself. */
+export function openZip(bytes: Uint8Array, autoClose = true): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true },
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose },
       (error, zip) => (error || !zip ? reject(error ?? new Error('unreadable zip')) : resolve(zip)),
     );
   });
 }
 
-function nextEntry(zip: ZipFile): Promise<Entry | null> {
+export function nextEntry(zip: ZipFile): Promise<Entry | null> {
   return new Promise((resolve, reject) => {
     const cleanup = (): void => {
       zip.off('entry', onEntry);
@@ -72,7 +73,7 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
   });
 }
 
-function readEntryBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
+export function readEntryBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) return reject(error ?? new Error('no data'));
