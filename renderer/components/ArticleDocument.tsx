@@ -1,0 +1,98 @@
+import type { ArticleView } from '../../common/article';
+import { formatDate } from '../lib/format';
+import { PlainTextBody } from './PlainTextBody';
+import { RichHtmlBody } from './RichHtmlBody';
+import { SourceNeighbours } from './SourceNeighbours';
+
+interface ArticleDocumentProps {
+  article: ArticleView;
+  terms: readonly string[];
+  onOpenArticle(id: string): void;
+}
+
+/** Only web addresses become links: an imported file could name `javascript:` or a local file as its URL. */
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** WordPress files every post without a category under "Uncategorized": that says nothing worth a line. */
+function shownCategory(category: string | null): string | null {
+  return category && category.toLowerCase() !== 'uncategorized' ? category : null;
+}
+
+function formatImported(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
+}
+
+/** The article in a reading layout: header (what it is and where from), body, then its neighbours and provenance. */
+export function ArticleDocument({ article, terms, onOpenArticle }: ArticleDocumentProps) {
+  const published = formatDate(article.published);
+  const earlier = article.previousVersion;
+  const kicker = [article.site, shownCategory(article.category)].filter(Boolean).join(' · ');
+  return (
+    <article className="article" aria-labelledby="article-title">
+      <header className="article-header">
+        {kicker && <p className="article-kicker">{kicker}</p>}
+        <h2 id="article-title" className="article-title">
+          {article.title}
+        </h2>
+        {article.subtitle && <p className="article-subtitle">{article.subtitle}</p>}
+        {(article.author || published) && (
+          <p className="article-byline">
+            {article.author && <span className="article-author">By {article.author}</span>}
+            {published && <time dateTime={article.published ?? undefined}>{published}</time>}
+          </p>
+        )}
+        {article.tags.length > 0 && (
+          <ul className="article-tags" aria-label="Tags">
+            {article.tags.map((tag) => (
+              <li key={tag} className="chip">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+      {article.linkOnly ? (
+        <p className="link-only">
+          Only the link to this article was saved (from a read-it-later export), so there is no text to read
+          here.
+        </p>
+      ) : article.html !== null ? (
+        <RichHtmlBody articleId={article.id} html={article.html} terms={terms} />
+      ) : (
+        <PlainTextBody text={article.text} terms={terms} />
+      )}
+      <footer className="article-footer">
+        <SourceNeighbours previous={article.previous} next={article.next} onOpen={onOpenArticle} />
+        <p className="provenance">
+          {article.url && (
+            <>
+              Saved from{' '}
+              {isWebUrl(article.url) ? (
+                <a href={article.url} target="_blank" rel="noopener noreferrer" className="provenance-url">
+                  {article.url}
+                </a>
+              ) : (
+                <span className="provenance-url">{article.url}</span>
+              )}
+              .{' '}
+            </>
+          )}
+          Imported from <code>{article.source}</code> on {formatImported(article.importedAt)}.
+        </p>
+        {earlier && (
+          <p className="provenance">
+            This is a newer copy of a page already in your library.{' '}
+            <button type="button" className="link-button" onClick={() => onOpenArticle(earlier)}>
+              Open the earlier version
+            </button>
+          </p>
+        )}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api/client';
+import type { Filters } from '../state/filters';
+import { ResultPages, type ResultsSummary } from '../state/result-pages';
+
+export interface SearchResults {
+  /** The search on screen; it stays while a newer one runs, so the list never blanks between keystrokes. */
+  pages: ResultPages | null;
+  summary: ResultsSummary | null;
+  /** A newer search is running. */
+  pending: boolean;
+  /** The newest search failed (shown in place of the list). */
+  error: unknown;
+}
+
+/**
+ * The current list for `criteria`, searched again when they change or `reloadKey` does. Each search gets a
+ * sequence number; an answer that is not the newest is dropped, so a slow early query cannot overwrite a later one.
+ */
+export function useSearchResults(criteria: Filters, reloadKey: number): SearchResults {
+  const [results, setResults] = useState<SearchResults>({
+    pages: null,
+    summary: null,
+    pending: true,
+    error: null,
+  });
+  const sequence = useRef(0);
+  const shown = useRef<ResultPages | null>(null);
+  const { query, tags, anyTag, from, to, sort } = criteria;
+
+  useEffect(() => {
+    const mine = ++sequence.current;
+    const pages = new ResultPages((offset, limit) =>
+      api.search({ query, tags, anyTag, from, to, sort, offset, limit }),
+    );
+    setResults((previous) => ({ ...previous, pending: true }));
+    pages.start().then(
+      (summary) => {
+        if (mine !== sequence.current) return pages.close();
+        shown.current?.close();
+        shown.current = pages;
+        setResults({ pages, summary, pending: false, error: null });
+      },
+      (error: unknown) => {
+        pages.close();
+        if (mine === sequence.current) setResults((previous) => ({ ...previous, pending: false, error }));
+      },
+    );
+  }, [query, tags, anyTag, from, to, sort, reloadKey]);
+
+  return results;
+}

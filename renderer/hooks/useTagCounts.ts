@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import type { TagCount } from '../../common/search';
+import { api } from '../api/client';
+import type { Filters } from '../state/filters';
+import type { ResultsSummary } from '../state/result-pages';
+
+/**
+ * The counts the tag filter shows. With all-of, they are the counts over the current results: each click
+ * narrows further. With any-of, they must ignore the tags already chosen (as a shop's "brand" facet does), or
+ * choosing one tag would hide every tag its articles do not also carry, and a second could never be added.
+ */
+export function useTagCounts(
+  criteria: Filters,
+  summary: ResultsSummary | null,
+  reloadKey: number,
+): TagCount[] {
+  const { query, tags, anyTag, from, to } = criteria;
+  const disjunctive = anyTag && tags.length > 0;
+  const [counts, setCounts] = useState<TagCount[] | null>(null);
+
+  useEffect(() => {
+    if (!disjunctive) return;
+    let current = true;
+    // No hits needed, only the facet: limit 0 (and the order does not matter).
+    api.search({ query, tags: [], anyTag: false, from, to, sort: 'relevance', offset: 0, limit: 0 }).then(
+      (response) => current && setCounts(response.tags),
+      // The list shows search failures; the counts of the last good answer stay meanwhile.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [disjunctive, query, from, to, reloadKey]);
+
+  return (disjunctive ? counts : null) ?? summary?.tags ?? [];
+}
