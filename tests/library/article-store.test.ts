@@ -216,3 +216,38 @@ describe('storedSource', () => {
     expect(storedSource('/data/export.zip › folder/page.html')).toBe('export.zip › folder/page.html');
   });
 });
+
+describe('versions of a page', () => {
+  const page = (body: string) =>
+    `<!doctype html><html><head><title>Tide tables</title><link rel="canonical" href="https://harbour.example/tides"></head>` +
+    `<body><article><h1>Tide tables</h1><p>${body}</p><p>The harbour master publishes the tables every week for the boats.</p></article></body></html>`;
+
+  it('keeps a page saved again with other content as a new version linked to the first, never overwriting it', async () => {
+    await fs.writeFile(
+      path.join(root, 'tides-monday.html'),
+      page('High water on Monday is at six in the morning.'),
+    );
+    await fs.writeFile(
+      path.join(root, 'tides-tuesday.html'),
+      page('High water on Tuesday is at seven in the morning.'),
+    );
+    const first = await importAll([path.join(root, 'tides-monday.html')]);
+    const second = await importAll([path.join(root, 'tides-tuesday.html')]);
+    const original = first.imported[0]!;
+    expect(original.versionOf).toBeNull();
+    expect(second.imported).toEqual([
+      {
+        id: expect.not.stringMatching(original.id),
+        title: 'Tide tables',
+        source: 'tides-tuesday.html',
+        versionOf: original.id,
+      },
+    ]);
+    const library = await openLibrary(lib);
+    const newer = await library.getArticle({ id: second.imported[0]!.id });
+    expect(newer.previousVersion).toBe(original.id);
+    expect(newer.url).toBe('https://harbour.example/tides');
+    expect((await library.getArticle({ id: original.id })).text).toContain('Monday');
+    await library.close();
+  });
+});

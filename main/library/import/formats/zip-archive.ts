@@ -45,14 +45,18 @@ export function isJunk(name: string): boolean {
   return parts.includes('__MACOSX') || base === '.DS_Store' || base === 'Thumbs.db' || base === 'desktop.ini';
 }
 
-/** `autoClose: false` when entries are read after the listing ended (the Omnivore importer); close it yourself. */
-export function openZip(bytes: Uint8Array, autoClose = true): Promise<ZipFile> {
+/**
+ * Opens a zip from memory, or from disk when a path is given: yauzl then reads only the central directory and
+ * the entries asked for, so a large archive is never held whole. `autoClose: false` when entries are read
+ * after the listing ended (the Omnivore importer); close it yourself.
+ */
+export function openZip(source: Uint8Array | string, autoClose = true): Promise<ZipFile> {
+  const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose };
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose },
-      (error, zip) => (error || !zip ? reject(error ?? new Error('unreadable zip')) : resolve(zip)),
-    );
+    const done = (error: Error | null, zip?: ZipFile): void =>
+      error || !zip ? reject(error ?? new Error('unreadable zip')) : resolve(zip);
+    if (typeof source === 'string') yauzl.open(source, options, done);
+    else yauzl.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength), options, done);
   });
 }
 
@@ -100,7 +104,7 @@ export async function* readZip(input: ImportInput): AsyncGenerator<ImportOutcome
   }
   let zip: ZipFile;
   try {
-    zip = await openZip(input.bytes);
+    zip = await openZip(input.path ?? input.bytes);
   } catch (error) {
     yield {
       kind: 'failed',
@@ -195,4 +199,5 @@ export const zipArchiveImporter: Importer = {
   read(input: ImportInput): AsyncIterable<ImportOutcome> {
     return readZip(input);
   },
+  streamsFromDisk: true,
 };
