@@ -17,10 +17,10 @@ import { htmlFragmentText } from '../html-fragment';
 import type { ArticleResourceFile, Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { makeArticle } from '../importer';
 import { LocalImagePlan } from '../local-images';
-import { normalizeSpace } from '../text-lines';
 import { dedupeTags } from './html-metadata';
 import { readHtmlPage } from './html-page';
 import { SOURCE_SEPARATOR } from './zip-archive';
+import { httpUrl, stringField } from '../json-fields';
 
 type Json = Record<string, unknown>;
 
@@ -30,20 +30,6 @@ interface OutputCandidate {
   kind: 'page' | 'fragment';
   /** Readability/Mercury write their metadata beside the fragment. */
   metadataFile?: string;
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? normalizeSpace(value) || null : null;
-}
-
-function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const u = new URL(value.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 function indexTags(value: unknown): string[] {
@@ -63,7 +49,7 @@ function bookmarked(index: ArchiveBoxIndex): string | null {
 function wgetPath(index: ArchiveBoxIndex): string | null {
   const canonical = index.canonical as Json | undefined;
   const latest = index.latest as Json | undefined;
-  return str(canonical?.wget_path) ?? str(latest?.wget) ?? null;
+  return stringField(canonical?.wget_path) ?? stringField(latest?.wget) ?? null;
 }
 
 function candidates(index: ArchiveBoxIndex): OutputCandidate[] {
@@ -107,7 +93,7 @@ async function readJson(folder: string, relative: string): Promise<Json> {
 export async function readArchiveBox(input: ImportInput, index: ArchiveBoxIndex): Promise<ImportOutcome[]> {
   const { MAX_FILE_BYTES } = await import('../extract');
   const url = httpUrl(index.url);
-  const indexTitle = str(index.title);
+  const indexTitle = stringField(index.title);
   const fallbackDate = bookmarked(index);
   const folder = input.path ? path.dirname(input.path) : null;
   const snapshot = folder ? path.basename(folder) : input.name;
@@ -141,10 +127,10 @@ export async function readArchiveBox(input: ImportInput, index: ArchiveBoxIndex)
         const meta = candidate.metadataFile ? await readJson(folder!, candidate.metadataFile) : {};
         encoding = decoded.encoding;
         extracted = makeArticle({
-          title: str(meta.title) ?? indexTitle ?? url ?? snapshot,
-          subtitle: str(meta.excerpt),
-          author: str(meta.byline) ?? str(meta.author),
-          site: str(meta.siteName) ?? str(meta.domain),
+          title: stringField(meta.title) ?? indexTitle ?? url ?? snapshot,
+          subtitle: stringField(meta.excerpt),
+          author: stringField(meta.byline) ?? stringField(meta.author),
+          site: stringField(meta.siteName) ?? stringField(meta.domain),
           url,
           published: normalizeDate(meta.publishedTime) ?? normalizeDate(meta.date_published) ?? fallbackDate,
           text: body.text,

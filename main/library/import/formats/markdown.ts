@@ -13,6 +13,7 @@ import { splitFrontMatter } from '../front-matter';
 import { htmlElementToText } from '../html-text';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { makeArticle, singleArticle } from '../importer';
+import { httpUrl } from '../json-fields';
 import { normalizeSpace } from '../text-lines';
 import { dedupeTags } from './html-metadata';
 
@@ -56,16 +57,6 @@ function people(value: unknown): string[] {
 function tagList(value: unknown): string[] {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s]+/) : [];
   return dedupeTags(list.filter((t): t is string => typeof t === 'string').map((t) => unwikilink(t)));
-}
-
-function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const u = new URL(value.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export function readMarkdown(text: string, fileName: string): ReturnType<typeof makeArticle> | null {

@@ -10,21 +10,20 @@
  * highlights as exported, so nothing of the export is lost and each entry gets its own id.
  */
 import MarkdownIt from 'markdown-it';
-import type { Entry, ZipFile } from 'yauzl';
+import type { Entry } from 'yauzl';
 import { normalizeDate } from '../dates';
 import { htmlFragmentText } from '../html-fragment';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { makeArticle } from '../importer';
-import { normalizeSpace } from '../text-lines';
 import { zipEntryNames } from '../zip-directory';
-import { dedupeTags } from './html-metadata';
+import { httpUrl, labelList, stringField } from '../json-fields';
 import {
   SOURCE_SEPARATOR,
   ZIP_LIMITS,
   entryName,
   isJunk,
   nextEntry,
-  openZip,
+  openWithinLimits,
   readEntryBytes,
   unsafeEntryName,
 } from './zip-archive';
@@ -51,29 +50,6 @@ export function looksLikeOmnivore(bytes: Uint8Array): boolean {
 
 type Json = Record<string, unknown>;
 
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? normalizeSpace(value) || null : null;
-}
-
-function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const u = new URL(value.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function labels(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return dedupeTags(
-    value
-      .map((l) => (typeof l === 'string' ? l : l && typeof l === 'object' ? (l as Json).name : null))
-      .filter((l): l is string => typeof l === 'string'),
-  );
-}
-
 /** Omnivore highlight links (`[⤴️](https://omnivore.app/…)`) point at the service, which is gone. */
 function cleanHighlights(md: string): string {
   return md.replace(/\s*\[⤴️?\]\([^)]*\)/gu, '');
@@ -85,7 +61,7 @@ function article(
   highlights: string | null,
 ): ReturnType<typeof makeArticle> {
   const url = httpUrl(meta.url) ?? httpUrl(meta.originalArticleUrl);
-  const title = str(meta.title) ?? url ?? str(meta.slug) ?? 'Untitled';
+  const title = stringField(meta.title) ?? url ?? stringField(meta.slug) ?? 'Untitled';
   const body = content ? htmlFragmentText(content) : null;
   let text = body?.text ?? '';
   let html = body?.html ?? null;
@@ -100,12 +76,12 @@ function article(
   }
   return makeArticle({
     title,
-    subtitle: str(meta.description),
-    author: str(meta.author),
-    site: str(meta.siteName),
+    subtitle: stringField(meta.description),
+    author: stringField(meta.author),
+    site: stringField(meta.siteName),
     url,
     published: normalizeDate(meta.publishedAt),
-    tags: labels(meta.labels),
+    tags: labelList(meta.labels, 'name'),
     text,
     html,
     linkOnly: body === null,
@@ -131,26 +107,12 @@ function utf8(bytes: Uint8Array): string {
 export async function* readOmnivore(input: ImportInput): AsyncGenerator<ImportOutcome> {
   const { MAX_FILE_BYTES, extract } = await import('../extract');
   const prefix = omnivorePrefix(zipEntryNames(input.bytes) ?? []) ?? '';
-  let zip: ZipFile;
-  try {
-    zip = await openZip(input.bytes, false);
-  } catch (error) {
-    yield {
-      kind: 'failed',
-      source: input.name,
-      reason: `not a readable zip archive: ${(error as Error).message}`,
-    };
+  const opened = await openWithinLimits(input.bytes, false);
+  if ('reason' in opened) {
+    yield { kind: 'failed', source: input.name, reason: opened.reason };
     return;
   }
-  if (zip.entryCount > ZIP_LIMITS.maxEntries) {
-    zip.close();
-    yield {
-      kind: 'failed',
-      source: input.name,
-      reason: `the archive has ${zip.entryCount} entries, more than the limit of ${ZIP_LIMITS.maxEntries}`,
-    };
-    return;
-  }
+  const { zip } = opened;
   let total = 0;
   try {
     // Pass 1: the listing. Metadata is small and read now; content and highlights are only located.

@@ -12,9 +12,8 @@ import { normalizeDate } from '../dates';
 import { htmlFragmentText } from '../html-fragment';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { makeArticle } from '../importer';
-import { normalizeSpace } from '../text-lines';
-import { dedupeTags } from './html-metadata';
 import { SOURCE_SEPARATOR } from './zip-archive';
+import { httpUrl, labelList, stringField } from '../json-fields';
 
 type Entry = Record<string, unknown>;
 
@@ -42,34 +41,9 @@ export function looksLikeWallabag(text: string): boolean {
 /** Wallabag's own text when it could not fetch a page: not article content. */
 const FETCH_FAILED = /wallabag can(?:'|’|no)t retrieve contents for this article/i;
 
-function text(value: unknown): string | null {
-  if (typeof value === 'string') return normalizeSpace(value) || null;
-  if (typeof value === 'number') return String(value);
-  return null;
-}
-
-function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const u = new URL(value.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function tags(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return dedupeTags(
-    value
-      .map((t) => (typeof t === 'string' ? t : t && typeof t === 'object' ? (t as Entry).label : null))
-      .filter((t): t is string => typeof t === 'string'),
-  );
-}
-
 function authors(value: unknown): string | null {
   const list = Array.isArray(value) ? value : [value];
-  const names = list.map(text).filter((n): n is string => !!n);
+  const names = list.map(stringField).filter((n): n is string => !!n);
   return names.length ? [...new Set(names)].join(', ') : null;
 }
 
@@ -81,7 +55,7 @@ function content(html: unknown): { text: string; html: string } | null {
 
 function readEntry(entry: Entry, exportName: string, index: number): ImportOutcome {
   const url = httpUrl(entry.url) ?? httpUrl(entry.given_url) ?? httpUrl(entry.origin_url);
-  const title = text(entry.title) ?? url;
+  const title = stringField(entry.title) ?? url;
   if (!title) {
     return {
       kind: 'failed',
@@ -92,12 +66,12 @@ function readEntry(entry: Entry, exportName: string, index: number): ImportOutco
   const body = content(entry.content);
   const article = makeArticle({
     title,
-    subtitle: text(entry.description),
+    subtitle: stringField(entry.description),
     author: authors(entry.published_by),
-    site: text(entry.domain_name),
+    site: stringField(entry.domain_name),
     url,
     published: normalizeDate(entry.published_at),
-    tags: tags(entry.tags),
+    tags: labelList(entry.tags, 'label'),
     text: body?.text ?? '',
     html: body?.html ?? null,
     linkOnly: body === null,

@@ -60,6 +60,26 @@ export function openZip(source: Uint8Array | string, autoClose = true): Promise<
   });
 }
 
+/** Opens an archive that is within the entry limit, or says why it cannot be read. */
+export async function openWithinLimits(
+  source: Uint8Array | string,
+  autoClose = true,
+): Promise<{ zip: ZipFile } | { reason: string }> {
+  let zip: ZipFile;
+  try {
+    zip = await openZip(source, autoClose);
+  } catch (error) {
+    return { reason: `not a readable zip archive: ${(error as Error).message}` };
+  }
+  if (zip.entryCount > ZIP_LIMITS.maxEntries) {
+    zip.close();
+    return {
+      reason: `the archive has ${zip.entryCount} entries, more than the limit of ${ZIP_LIMITS.maxEntries}`,
+    };
+  }
+  return { zip };
+}
+
 export function nextEntry(zip: ZipFile): Promise<Entry | null> {
   return new Promise((resolve, reject) => {
     const cleanup = (): void => {
@@ -102,26 +122,12 @@ export async function* readZip(input: ImportInput): AsyncGenerator<ImportOutcome
     };
     return;
   }
-  let zip: ZipFile;
-  try {
-    zip = await openZip(input.path ?? input.bytes);
-  } catch (error) {
-    yield {
-      kind: 'failed',
-      source: input.name,
-      reason: `not a readable zip archive: ${(error as Error).message}`,
-    };
+  const opened = await openWithinLimits(input.path ?? input.bytes);
+  if ('reason' in opened) {
+    yield { kind: 'failed', source: input.name, reason: opened.reason };
     return;
   }
-  if (zip.entryCount > ZIP_LIMITS.maxEntries) {
-    zip.close();
-    yield {
-      kind: 'failed',
-      source: input.name,
-      reason: `the archive has ${zip.entryCount} entries, more than the limit of ${ZIP_LIMITS.maxEntries}`,
-    };
-    return;
-  }
+  const { zip } = opened;
   let total = 0;
   let files = 0;
   for (;;) {
