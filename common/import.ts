@@ -29,6 +29,8 @@ export type ImportJobState = 'running' | 'done' | 'cancelled' | 'failed';
 export interface ImportProgress {
   jobId: string;
   state: ImportJobState;
+  /** While running: reading and storing the inputs, then bringing the search index up to date. */
+  phase: 'import' | 'index';
   /** Inputs found so far (grows while folders are walked) and inputs finished. */
   total: number;
   done: number;

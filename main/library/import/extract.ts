@@ -2,6 +2,7 @@
  * One input to import outcomes: read the bytes, sniff them, ask the importers in order. Runs in the worker.
  * Every failure becomes a `failed` outcome with a reason a person understands; nothing here throws.
  */
+import { readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import type { ImportInput, ImportOutcome } from './importer';
 import { importers } from './registry';
@@ -36,12 +37,14 @@ export async function* extract(
     if (given) {
       bytes = given;
     } else {
-      const stat = await fs.stat(filePath!);
+      // Synchronous: this runs in the worker thread, where blocking is free, while each async call would
+      // queue on libuv's small thread pool shared with the main thread's writes.
+      const stat = statSync(filePath!);
       if (stat.size > MAX_FILE_BYTES) {
         tooLarge = `too large to be an article (${Math.round(stat.size / 1048576)} MB)`;
         bytes = await readHead(filePath!, HEAD_BYTES);
       } else {
-        bytes = await fs.readFile(filePath!);
+        bytes = readFileSync(filePath!);
       }
     }
   } catch (error) {

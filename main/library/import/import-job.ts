@@ -41,6 +41,7 @@ export class ImportJob {
     this.progress = {
       jobId: this.id,
       state: 'running',
+      phase: 'import',
       total: 0,
       done: 0,
       imported: 0,
@@ -54,6 +55,7 @@ export class ImportJob {
       .then(async () => {
         // The job ends when what it imported can be searched: a UI refreshing on "done" then finds it.
         this.progress.current = 'Updating the search index…';
+        this.progress.phase = 'index';
         await afterImport().catch(() => {});
       })
       .then(

@@ -21,7 +21,7 @@ import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
 import type { ImportOutcome } from '../import/importer';
 import { type CatalogEntry, checkArticleVersion, readCatalog, toCatalogEntry, writeCatalog } from './catalog';
-import { fsyncDirectory, writeFileAtomicNoDirSync, writeFileDurable } from './durable-write';
+import { fsyncDirectory, fsyncFile, writeFileDurable, writeTemp } from './durable-write';
 
 export const JOURNAL_FILE = 'import.journal';
 const ID_LENGTH = 20;
@@ -33,6 +33,14 @@ export function articleId(original: Uint8Array): string {
   return createHash('sha256').update(original).digest('hex').slice(0, ID_LENGTH);
 }
 
+interface StagedArticle {
+  entry: CatalogEntry;
+  /** Temporary files and the names they get on commit. */
+  files: Array<{ temp: string; target: string }>;
+  /** Folders whose new entries must be fsynced. */
+  dirs: string[];
+}
+
 export type AddResult =
   | { kind: 'imported'; id: string; title: string; versionOf: string | null }
   | { kind: 'duplicate'; id: string };
@@ -40,11 +48,11 @@ export type AddResult =
 export class ArticleStore {
   private entries = new Map<string, CatalogEntry>();
   private revision = 0;
-  /** Ids written to disk since the catalog was last saved, with the folders to fsync. */
-  private pendingDirs = new Set<string>();
   private dirty = false;
   /** Ids being written right now: adds run concurrently, and the same bytes twice in one batch are one article. */
   private reserved = new Set<string>();
+  /** Articles written to temporary files, made durable and visible together by `commit`. */
+  private staged = new Map<string, StagedArticle>();
   private journal: Promise<void> | null = null;
 
   private constructor(readonly dir: string) {}
@@ -94,22 +102,36 @@ export class ArticleStore {
   /** Adds one extracted article; the caller holds the library lock and calls `commit` at the end of the batch. */
   async add(outcome: ArticleOutcome): Promise<AddResult> {
     const id = articleId(outcome.original);
-    if (this.entries.has(id) || this.reserved.has(id)) return { kind: 'duplicate', id };
+    if (this.entries.has(id) || this.staged.has(id) || this.reserved.has(id))
+      return { kind: 'duplicate', id };
     this.reserved.add(id);
     try {
-      return await this.write(id, outcome);
+      const staged = await this.stage(id, outcome);
+      this.staged.set(id, staged);
+      return { kind: 'imported', id, title: staged.entry.title, versionOf: staged.entry.previousVersion };
     } finally {
       this.reserved.delete(id);
     }
   }
 
-  private async write(id: string, outcome: ArticleOutcome): Promise<AddResult> {
+  private async stage(id: string, outcome: ArticleOutcome): Promise<StagedArticle> {
     if (!this.dirty) await (this.journal ??= this.beginBatch());
     const dir = this.articleDir(id);
-    await fs.mkdir(path.join(dir), { recursive: true });
-    const versionOf = this.latestWithUrl(outcome.article.url);
+    await fs.mkdir(dir, { recursive: true });
+    const files: StagedArticle['files'] = [];
+    const stageFile = async (target: string, data: Uint8Array | string) => {
+      files.push({ temp: await writeTemp(target, data), target });
+    };
     const originalFile = `original${safeExtension(outcome.originalName)}`;
-    const resources = await this.writeResources(dir, outcome);
+    const resources: string[] = [];
+    for (const resource of outcome.resources) {
+      // Resource names come from imported content: keep only a plain file name so nothing escapes the folder.
+      const name = safeResourceName(resource.name);
+      if (!name || resources.includes(name)) continue;
+      if (resources.length === 0) await fs.mkdir(path.join(dir, 'resources'), { recursive: true });
+      await stageFile(path.join(dir, 'resources', name), resource.bytes);
+      resources.push(name);
+    }
     const article: StoredArticle = {
       ...outcome.article,
       formatVersion: ARTICLE_FORMAT_VERSION,
@@ -119,18 +141,14 @@ export class ArticleStore {
       encoding: outcome.encoding,
       original: originalFile,
       importedAt: new Date().toISOString(),
-      previousVersion: versionOf,
+      previousVersion: this.latestWithUrl(outcome.article.url),
       resources,
     };
-    await writeFileAtomicNoDirSync(path.join(dir, originalFile), outcome.original);
-    await writeFileAtomicNoDirSync(path.join(dir, 'article.json'), JSON.stringify(article, null, 1));
-    this.pendingDirs
-      .add(dir)
-      .add(path.dirname(dir))
-      .add(path.dirname(path.dirname(dir)));
-    this.entries.set(id, toCatalogEntry(article));
-    this.revision++;
-    return { kind: 'imported', id, title: article.title, versionOf };
+    await stageFile(path.join(dir, originalFile), outcome.original);
+    await stageFile(path.join(dir, 'article.json'), JSON.stringify(article, null, 1));
+    const dirs = [dir, path.dirname(dir), path.dirname(path.dirname(dir))];
+    if (resources.length) dirs.push(path.join(dir, 'resources'));
+    return { entry: toCatalogEntry(article), files, dirs };
   }
 
   /** Replaces an article's tags (the only user edit so far); rewrites its article.json atomically. */
@@ -145,13 +163,22 @@ export class ArticleStore {
     return updated;
   }
 
-  /** Makes the batch durable: fsync the touched folders, save the catalog, drop the journal. */
+  /**
+   * Makes the staged articles durable and visible: fsync their temporary files, rename them into place, fsync
+   * the folders, then save the catalog that names them and drop the journal. Flushing the whole batch at
+   * once lets one journal commit of the file system serve many files.
+   */
   async commit(): Promise<void> {
-    const dirs = [...this.pendingDirs];
-    this.pendingDirs.clear();
-    await Promise.all(dirs.map(fsyncDirectory));
+    const batch = [...this.staged.values()];
+    this.staged.clear();
+    const files = batch.flatMap((s) => s.files);
+    await Promise.all(files.map((f) => fsyncFile(f.temp)));
+    await Promise.all(files.map((f) => fs.rename(f.temp, f.target)));
+    await Promise.all([...new Set(batch.flatMap((s) => s.dirs))].map(fsyncDirectory));
+    for (const { entry } of batch) this.entries.set(entry.id, entry);
+    if (batch.length) this.revision++;
     await writeCatalog(this.dir, this.revision, this.entries.values());
-    if (this.dirty && this.reserved.size === 0) {
+    if (this.dirty && this.reserved.size === 0 && this.staged.size === 0) {
       await fs.rm(path.join(this.dir, JOURNAL_FILE), { force: true });
       this.dirty = false;
       this.journal = null;
@@ -166,26 +193,11 @@ export class ArticleStore {
   private latestWithUrl(url: string | null): string | null {
     if (!url) return null;
     let latest: CatalogEntry | null = null;
-    for (const entry of this.entries.values()) {
+    const staged = [...this.staged.values()].map((s) => s.entry);
+    for (const entry of [...this.entries.values(), ...staged]) {
       if (entry.url === url && (!latest || entry.importedAt >= latest.importedAt)) latest = entry;
     }
     return latest?.id ?? null;
-  }
-
-  private async writeResources(dir: string, outcome: ArticleOutcome): Promise<string[]> {
-    if (outcome.resources.length === 0) return [];
-    const resourceDir = path.join(dir, 'resources');
-    await fs.mkdir(resourceDir, { recursive: true });
-    const names: string[] = [];
-    for (const resource of outcome.resources) {
-      // Resource names come from imported content: keep only a plain file name so nothing escapes the folder.
-      const name = safeResourceName(resource.name);
-      if (!name || names.includes(name)) continue;
-      await writeFileAtomicNoDirSync(path.join(resourceDir, name), resource.bytes);
-      names.push(name);
-    }
-    this.pendingDirs.add(resourceDir);
-    return names;
   }
 
   async readResource(id: string, name: string): Promise<Uint8Array> {

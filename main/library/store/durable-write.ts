@@ -12,24 +12,39 @@ export async function writeFileDurable(target: string, data: Uint8Array | string
   await fsyncDirectory(path.dirname(target));
 }
 
-/** The atomic part alone, for batches that fsync each folder once at the end (see `fsyncDirectory`). */
 export async function writeFileAtomicNoDirSync(target: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await fs.open(temp, 'wx', 0o644);
+  const temp = await writeTemp(target, data);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
+    await fsyncFile(temp);
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * The first step alone, for batches: the data goes to a temporary file beside `target` and its name is
+ * returned. The batch then fsyncs all its temporary files together, renames them, and fsyncs their folders
+ * (see ArticleStore.commit): the same order per file, but one flush to disk serves many files.
+ */
+export async function writeTemp(target: string, data: Uint8Array | string): Promise<string> {
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(temp, data, { flag: 'wx', mode: 0o644 });
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  return temp;
+}
+
+export async function fsyncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

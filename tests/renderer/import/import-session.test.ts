@@ -6,6 +6,7 @@ function progress(jobId: string, fields: Partial<ImportProgress>): ImportProgres
   return {
     jobId,
     state: 'running',
+    phase: 'import',
     total: 0,
     done: 0,
     imported: 0,
