@@ -127,10 +127,15 @@ describe('the library on disk', () => {
       JSON.stringify({ format: 'offprint-catalog', version: 1, revision: 1, articles: [] }),
     );
     await fs.writeFile(path.join(lib, JOURNAL_FILE), 'interrupted');
+    // …and one more article whose files were still temporary when it died.
+    const torn = path.join(lib, 'articles', 'ff', 'ffffffffffffffffffff');
+    await fs.mkdir(torn, { recursive: true });
+    await fs.writeFile(path.join(torn, 'article.json.1a2b3c.tmp'), '{"formatVersion":1,"id":"fff');
     const library = await openLibrary(lib);
     expect((await library.list({})).map((a) => a.id).sort()).toEqual(report.imported.map((i) => i.id).sort());
     await library.close();
     await expect(fs.access(path.join(lib, JOURNAL_FILE))).rejects.toThrow();
+    await expect(fs.access(torn)).rejects.toThrow();
   });
 
   it('writes durably by replacing the whole file', async () => {

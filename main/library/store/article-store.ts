@@ -51,6 +51,8 @@ export class ArticleStore {
   private dirty = false;
   /** Ids being written right now: adds run concurrently, and the same bytes twice in one batch are one article. */
   private reserved = new Set<string>();
+  /** Temporary files of a batch a crash cut short, removed by the next commit (which holds the lock). */
+  private strayTemps: string[] = [];
   /** Articles written to temporary files, made durable and visible together by `commit`. */
   private staged = new Map<string, StagedArticle>();
   private journal: Promise<void> | null = null;
@@ -171,6 +173,12 @@ export class ArticleStore {
   async commit(): Promise<void> {
     const batch = [...this.staged.values()];
     this.staged.clear();
+    const stray = this.strayTemps.splice(0);
+    await Promise.all(stray.map((file) => fs.rm(file, { force: true })));
+    // A folder left with nothing but those temporary files goes too (rmdir refuses non-empty ones).
+    await Promise.all(
+      [...new Set(stray.map((f) => path.dirname(f)))].map((d) => fs.rmdir(d).catch(() => {})),
+    );
     const files = batch.flatMap((s) => s.files);
     await Promise.all(files.map((f) => fsyncFile(f.temp)));
     await Promise.all(files.map((f) => fs.rename(f.temp, f.target)));
@@ -215,7 +223,11 @@ export class ArticleStore {
     const root = path.join(this.dir, 'articles');
     for (const shard of await readdirOrEmpty(root)) {
       for (const id of await readdirOrEmpty(path.join(root, shard))) {
-        const file = path.join(root, shard, id, 'article.json');
+        const dir = path.join(root, shard, id);
+        for (const name of await readdirOrEmpty(dir)) {
+          if (name.endsWith('.tmp')) this.strayTemps.push(path.join(dir, name));
+        }
+        const file = path.join(dir, 'article.json');
         try {
           const article = checkArticleVersion(JSON.parse(await fs.readFile(file, 'utf8')), file);
           found.set(article.id, toCatalogEntry(article));
