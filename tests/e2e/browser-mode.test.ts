@@ -226,6 +226,48 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     ).toBe(1);
   });
 
+  it('shows a hostile saved page without running its script or loading anything remote', async () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} of a harmless looking saved page, long enough for the reader-mode extraction to keep it as the body of the article, with a few more words about harbours and tides.</p>`;
+    const hostile = [
+      '<!doctype html><html><head><title>Harmless looking page</title>',
+      '<link rel="stylesheet" href="https://evil.example/style.css"></head><body><article>',
+      '<h1>Harmless looking page</h1>',
+      paragraph(1),
+      '<p><img src="https://tracker.example/pixel.gif" onerror="window.__pwned = 1" alt="pixel"></p>',
+      paragraph(2),
+      '<p><img src="missing.png" onerror="window.__pwned = 2" alt="broken"></p>',
+      '<iframe src="https://evil.example/frame"></iframe>',
+      '<script>window.__pwned = 3</script>',
+      '<p><a href="javascript:window.__pwned = 4">a link</a> and <a href="https://example.org/ok">a web link</a></p>',
+      '<svg><script>window.__pwned = 5</script></svg>',
+      '<p style="background: url(https://evil.example/bg.png)">A styled paragraph.</p>',
+      paragraph(3),
+      paragraph(4),
+      '</article></body></html>',
+    ].join('\n');
+    const file = path.join(root, 'hostile', 'hostile.html');
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, hostile);
+    const imported = await runCli(['import', '--library', path.join(root, 'lib'), '--json', file]);
+    expect(JSON.parse(imported.stdout).imported).toHaveLength(1);
+    await page.reload();
+    await search('harmless harbours');
+    await page.getByRole('link', { name: 'Harmless looking page' }).click();
+    const article = page.getByRole('article');
+    await eventually(() => article.textContent()).toContain('Paragraph 4 of a harmless looking saved page');
+    await page.waitForTimeout(500); // give any handler that slipped through the time to run
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await article.locator('script, iframe, link, style, [onerror], [style]').count()).toBe(0);
+    const sources = await article
+      .locator('img')
+      .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
+    expect(sources.filter((src) => src && !/^(data|blob):/.test(src))).toEqual([]);
+    const hrefs = await article.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.some((h) => h?.startsWith('javascript:'))).toBe(false);
+    await shot('hostile-page');
+  });
+
   it('has no serious or critical accessibility violations', async () => {
     await search('quantum');
     const results = await new AxeBuilder({ page: page as never }).analyze();
