@@ -137,6 +137,8 @@ function tagCounts(list: Candidate[]): TagCount[] {
 async function snippetFor(c: Candidate, ctx: SearchContext): Promise<string> {
   if (c.entry.linkOnly) return escapeHtml(c.entry.url ?? '');
   const text = await ctx.textOf(c.entry.id);
-  const lead = c.entry.subtitle ? `${c.entry.subtitle}\n\n${text}` : text;
+  // The standfirst leads; a dash keeps it from running into the body's first sentence once spaces collapse.
+  const subtitle = c.entry.subtitle;
+  const lead = subtitle ? `${subtitle}${/[.!?…:;]$/u.test(subtitle) ? '' : ' —'}\n\n${text}` : text;
   return makeSnippet(lead, termsOf(c));
 }
