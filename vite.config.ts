@@ -1,7 +1,7 @@
 // Builds the renderer (React UI) into dist/renderer, served by Electron's custom protocol and by `offprint serve`.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './common/csp';
+import { CONTENT_SECURITY_POLICY } from './common/csp.ts';
 
 /**
  * Electron and the HTTP server send the policy as a header; the built page repeats it in a <meta> so it stays
