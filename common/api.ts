@@ -104,6 +104,13 @@ export interface ApiErrorShape {
   message: string;
 }
 
+/**
+ * Methods only a local transport (IPC, CLI) may call. `importPaths` names files on the machine that runs the
+ * library: offered over HTTP it would let any client read any file there (import `/etc/passwd`, then search
+ * it). The browser mode uploads contents with `importFiles` instead.
+ */
+export const LOCAL_ONLY_METHODS: readonly MethodName[] = ['importPaths'];
+
 /** Every transport answers with this envelope, so errors keep their kind across IPC and HTTP. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
 

@@ -78,7 +78,7 @@ export const object =
     }
     const input = value as Record<string, unknown>;
     for (const key of Object.keys(input)) {
-      if (!(key in shape))
+      if (!Object.prototype.hasOwnProperty.call(shape, key))
         throw new InvalidArgument(`${field ? `${field} has an ` : ''}unknown field "${key}"`);
     }
     const out: Record<string, unknown> = {};

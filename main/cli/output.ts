@@ -15,6 +15,14 @@ export const processOut: Out = {
   width: process.stdout.columns || 100,
 };
 
+/**
+ * Imported content shown in a terminal: control characters removed, since a title holding `ESC ] 52 …` would
+ * otherwise reach the terminal as a command (set the clipboard, retitle the window, clear the screen).
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
 export function json(out: Out, value: unknown): void {
   out.write(JSON.stringify(value, null, 2) + '\n');
 }
@@ -30,6 +38,7 @@ export function truncate(text: string, width: number): string {
 /** Columns padded to the widest cell; the last column takes what is left of the terminal. */
 export function table(out: Out, rows: string[][]): void {
   if (rows.length === 0) return;
+  rows = rows.map((row) => row.map(printable));
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
   for (const row of rows) {
     const cells = row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]!)));
@@ -41,7 +50,7 @@ export function table(out: Out, rows: string[][]): void {
 
 /** `<mark>word</mark>` snippets rendered with bold in a terminal, plain text elsewhere. */
 export function terminalSnippet(snippet: string, color: boolean): string {
-  const unescaped = snippet
+  const unescaped = printable(snippet)
     .replace(/<mark>/g, color ? '\x1b[1m' : '')
     .replace(/<\/mark>/g, color ? '\x1b[22m' : '')
     .replace(/&lt;/g, '<')

@@ -180,6 +180,9 @@ export class Library implements OffprintApi {
     const run = async () => {
       const lock = await LibraryLock.acquire(this.path);
       try {
+        // Another process may have committed since we last read the catalog: start from what is on disk, or
+        // this process's stale copy would be written over theirs.
+        await this.refreshIfChanged();
         return await work();
       } finally {
         await lock.release();

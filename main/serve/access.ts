@@ -11,6 +11,8 @@ export const TOKEN_COOKIE = 'offprint_token';
 export interface AccessPolicy {
   /** Host header values accepted (`127.0.0.1:4280`, `localhost:4280`, …). */
   hosts: Set<string>;
+  /** Accept any Host (a server on the network, where the token is required). */
+  anyHost: boolean;
   token: string | null;
 }
 
@@ -32,16 +34,23 @@ export function tokenFrom(req: IncomingMessage, url: URL): string | null {
     ?.split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
-  if (cookie) return decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1));
+  if (cookie) {
+    try {
+      return decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1));
+    } catch {
+      return null; // a malformed cookie is no token
+    }
+  }
   return url.searchParams.get('token');
 }
 
 /** Returns null when the request may proceed, else the reason it may not. */
 export function refuse(req: IncomingMessage, url: URL, policy: AccessPolicy): string | null {
-  const host = req.headers.host ?? '';
-  if (!policy.hosts.has(host.toLowerCase())) return `unexpected Host header "${host}"`;
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!policy.anyHost && !policy.hosts.has(host)) return `unexpected Host header "${host}"`;
+  // A page of another site may send requests to us; a browser names its origin, which must be ours.
   const origin = req.headers.origin;
-  if (origin && origin !== 'null' && !policy.hosts.has(origin.replace(/^https?:\/\//, '').toLowerCase())) {
+  if (origin && origin !== 'null' && origin.replace(/^https?:\/\//, '').toLowerCase() !== host) {
     return `requests from ${origin} are not allowed`;
   }
   if (policy.token && !sameToken(tokenFrom(req, url), policy.token))

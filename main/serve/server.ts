@@ -6,7 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Envelope, isMethodName, type MethodName, parseArgs } from '../../common/api';
+import {
+  type Envelope,
+  isMethodName,
+  LOCAL_ONLY_METHODS,
+  type MethodName,
+  parseArgs,
+} from '../../common/api';
 import { CONTENT_SECURITY_POLICY } from '../../common/csp';
 import { toApiError } from '../../common/errors';
 import type { Library } from '../library/library';
@@ -55,7 +61,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ? (options.token ?? null)
     : (options.token ?? randomBytes(24).toString('base64url'));
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
-  const policy: AccessPolicy = { hosts: new Set(), token };
+  // Bound beyond loopback, clients reach us by names we cannot know: the token guards instead of the Host check.
+  const policy: AccessPolicy = { hosts: new Set(), anyHost: !isLoopback(host), token };
   const server = http.createServer((req, res) => {
     void handle(req, res, options.library, policy, staticDir).catch((error: Error) => {
       if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'failed', message: error.message } });
@@ -142,6 +149,11 @@ async function handleApi(
   }
   if (!isMethodName(name)) {
     send(res, 404, { ok: false, error: { kind: 'not-found', message: `No API method "${name}"` } });
+    return;
+  }
+  if (LOCAL_ONLY_METHODS.includes(name)) {
+    const message = `${name} is not available over HTTP: it names files on the server. Upload files with importFiles.`;
+    send(res, 403, { ok: false, error: { kind: 'invalid-argument', message } });
     return;
   }
   let envelope: Envelope<unknown>;

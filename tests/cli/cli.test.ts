@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, tempDir, writeFixtures } from '../helpers/fixtures-and-shared';
@@ -113,6 +114,21 @@ describe('offprint CLI', () => {
     const missing = await runCli(['show', '--library', lib, 'ffffffffffffffffffff']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/No article with id ffffffffffffffffffff/);
+  });
+
+  it('never sends control characters from imported content to the terminal', async () => {
+    const file = path.join(root, 'escape.txt');
+    await fs.writeFile(
+      file,
+      'Zebra \u001b]52;c;cHduZWQ=\u0007crossing\n\nThe \u001b[2Jzebra crossed the road.',
+    );
+    const own = path.join(root, 'escape-lib');
+    await runCli(['import', '--library', own, file]);
+    const list = await runCli(['list', '--library', own]);
+    expect(list.stdout).toContain('Zebra ]52;c;cHduZWQ=crossing');
+    expect(list.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    const search = await runCli(['search', '--library', own, 'zebra']);
+    expect(search.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('uses OFFPRINT_LIBRARY when --library is not given', async () => {

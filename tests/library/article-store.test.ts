@@ -256,3 +256,27 @@ describe('versions of a page', () => {
     await library.close();
   });
 });
+
+describe('two processes on one library', () => {
+  it('does not drop what another writer committed when this one writes next', async () => {
+    const app = await openLibrary(lib);
+    const cli = await openLibrary(lib);
+    const first = await cli.waitForImport(
+      (await cli.importPaths({ paths: [path.join(inputs, 'science')], folderTags: false })).jobId,
+    );
+    const quantum = first.report!.imported[0]!.id;
+    const second = await cli.waitForImport(
+      (await cli.importPaths({ paths: [path.join(inputs, 'sport')], folderTags: false })).jobId,
+    );
+    // The app has not listed anything since opening; it now edits the first article.
+    await app.setTags({ id: quantum, tags: ['physics'] });
+    const football = second.report!.imported[0]!.id;
+    expect((await app.list({})).map((a) => a.id).sort()).toEqual([football, quantum].sort());
+    await app.close();
+    await cli.close();
+    const reopened = await openLibrary(lib);
+    expect((await reopened.list({})).map((a) => a.id).sort()).toEqual([football, quantum].sort());
+    expect((await reopened.getArticle({ id: quantum })).tags).toEqual(['physics']);
+    await reopened.close();
+  });
+});

@@ -65,6 +65,17 @@ describe('search', () => {
     expect(dash.total).toBe(5);
   });
 
+  it('bounds queries that would run away: fuzziness above 2, repeated and very many terms', async () => {
+    const fuzzy = await find('hedder~9');
+    expect(fuzzy.notice).toBe('Note: fuzzy matching was limited to ~2.');
+    expect(fuzzy.hits.map((h) => h.title)).toEqual(['Late goal wins the cup final']);
+    const many = await find(Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ') + ' quantum');
+    expect(many.notice).toBe('Note: only the first 32 terms were searched.');
+    const repeated = await find(Array(50).fill('*uant*').join(' '));
+    expect(repeated.notice).toBeNull();
+    expect(repeated.hits.map((h) => h.title)).toEqual(['Quantum computer solves chemistry puzzle']);
+  });
+
   it('lists everything newest first for an empty query, undated last', async () => {
     const r = await find('');
     expect(r.total).toBe(5);

@@ -69,11 +69,25 @@ describe('the HTTP server of the browser mode', () => {
     });
     const unknown = await api(server.url, 'search', { query: 'x', evil: true });
     expect(JSON.parse(unknown.body).error.message).toBe('unknown field "evil"');
+    const inherited = await request(`${server.url}api/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"x","constructor":1}',
+    });
+    expect(JSON.parse(inherited.body).error.message).toBe('unknown field "constructor"');
     const id = await api(server.url, 'getArticle', { id: '../../etc/passwd' });
     expect(id.status).toBe(400);
     const missing = await api(server.url, 'getArticle', { id: '0123456789abcdef0123' });
     expect(missing.status).toBe(404);
     expect((await api(server.url, 'dropLibrary', {})).status).toBe(404);
+  });
+
+  it('never imports files of the server by path: only uploads', async () => {
+    const r = await api(server.url, 'importPaths', { paths: ['/etc/passwd'] });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body).error.message).toMatch(/not available over HTTP/);
+    const list = JSON.parse((await api(server.url, 'list', {})).body).value as Array<{ title: string }>;
+    expect(list.map((a) => a.title)).not.toContain(expect.stringMatching(/^root:/));
   });
 
   it('refuses other hosts, other origins and non-JSON bodies', async () => {
@@ -104,7 +118,8 @@ describe('the HTTP server of the browser mode', () => {
     try {
       expect(open.token).toMatch(/^[\w-]{20,}$/);
       const port = new URL(open.url).port;
-      const host = `0.0.0.0:${port}`;
+      // Any name the server is reached by will do: the token is what is checked.
+      const host = `192.0.2.7:${port}`;
       const without = await api(`http://127.0.0.1:${port}/`, 'list', {}, { host });
       expect(without.status).toBe(403);
       expect(JSON.parse(without.body).error.message).toMatch(/access token/);
@@ -116,6 +131,13 @@ describe('the HTTP server of the browser mode', () => {
       );
       expect(withToken.status).toBe(200);
       expect(JSON.parse(withToken.body).value).toHaveLength(5);
+      const badCookie = await api(
+        `http://127.0.0.1:${port}/`,
+        'list',
+        {},
+        { host, cookie: 'offprint_token=%' },
+      );
+      expect(badCookie.status).toBe(403);
     } finally {
       await open.close();
     }

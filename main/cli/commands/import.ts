@@ -1,7 +1,7 @@
 /** `offprint import PATH…`: imports with a progress bar, then reports imported, duplicates and failures. */
 import { parseArgs } from '../../../common/api';
 import type { CommandContext } from '../main';
-import { json, progressBar, truncate } from '../output';
+import { json, printable, progressBar, truncate } from '../output';
 
 export async function importCommand({ library, args, options, out }: CommandContext): Promise<number> {
   if (args.length === 0) {
@@ -15,7 +15,7 @@ export async function importCommand({ library, args, options, out }: CommandCont
   const timer = showProgress
     ? setInterval(() => {
         void library.importStatus({ jobId: started.jobId }).then((p) => {
-          const line = `${progressBar(p.done, p.total)}  ${p.imported} new, ${p.duplicates} duplicate, ${p.failed} failed  ${p.current ?? ''}`;
+          const line = `${progressBar(p.done, p.total)}  ${p.imported} new, ${p.duplicates} duplicate, ${p.failed} failed  ${printable(p.current ?? '')}`;
           out.error(`\r${truncate(line, out.width - 1).padEnd(out.width - 1)}`);
         });
       }, 100)
@@ -39,7 +39,7 @@ export async function importCommand({ library, args, options, out }: CommandCont
       failed: report.failed,
     });
   } else {
-    for (const f of report.failed) out.write(`failed     ${f.source}: ${f.reason}\n`);
+    for (const f of report.failed) out.write(`failed     ${printable(`${f.source}: ${f.reason}`)}\n`);
     const versions = report.imported.filter((i) => i.versionOf).length;
     out.write(
       `Imported ${report.imported.length} article${report.imported.length === 1 ? '' : 's'}` +

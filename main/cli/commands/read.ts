@@ -4,7 +4,7 @@ import type { ArticleView } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
 import type { Library } from '../../library/library';
 import type { CommandContext } from '../main';
-import { day, json, table } from '../output';
+import { day, json, printable, table } from '../output';
 
 export async function listCommand({ library, options, out }: CommandContext): Promise<number> {
   const articles = await library.list({});
@@ -106,5 +106,5 @@ function humanArticle(a: ArticleView): string {
   ] as const) {
     if (n) lines.push(`${label}: ${n.title}${n.id ? ` [${n.id}]` : ' (not in your library)'}`);
   }
-  return lines.join('\n') + '\n';
+  return lines.map(printable).join('\n') + '\n';
 }

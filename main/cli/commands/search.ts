@@ -1,7 +1,7 @@
 /** `offprint search QUERY`: Lunr syntax plus tag and date filters. */
 import { parseArgs } from '../../../common/api';
 import type { CommandContext } from '../main';
-import { day, json, terminalSnippet } from '../output';
+import { day, json, printable, terminalSnippet } from '../output';
 
 export async function searchCommand({ library, args, options, out }: CommandContext): Promise<number> {
   const limit = Number(options.limit);
@@ -26,12 +26,12 @@ export async function searchCommand({ library, args, options, out }: CommandCont
     });
     return 0;
   }
-  if (r.notice) out.write(`Note: ${r.notice}\n`);
+  if (r.notice) out.write(`Note: ${printable(r.notice)}\n`);
   out.write(`${r.total} article${r.total === 1 ? '' : 's'} (${r.tookMs} ms)\n`);
   const color = Boolean(process.stdout.isTTY);
   for (const hit of r.hits) {
     out.write(
-      `\n${hit.title}\n  ${hit.id}  ${day(hit.published)}  score ${hit.score}${hit.tags.length ? `  [${hit.tags.join(', ')}]` : ''}\n`,
+      `\n${printable(hit.title)}\n  ${hit.id}  ${day(hit.published)}  score ${hit.score}${hit.tags.length ? `  [${printable(hit.tags.join(', '))}]` : ''}\n`,
     );
     if (hit.snippet) out.write(`  ${terminalSnippet(hit.snippet, color)}\n`);
   }

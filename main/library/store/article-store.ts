@@ -55,7 +55,10 @@ export class ArticleStore {
   private strayTemps: string[] = [];
   /** Articles written to temporary files, made durable and visible together by `commit`. */
   private staged = new Map<string, StagedArticle>();
-  private journal: Promise<void> | null = null;
+  /** Ids of a batch being committed: no longer staged, not yet in `entries`, still not importable again. */
+  private committing = new Set<string>();
+  /** Journal writes and removals, in the order they were asked for (a new batch may start while one ends). */
+  private journalOps: Promise<void> = Promise.resolve();
 
   private constructor(readonly dir: string) {}
 
@@ -117,7 +120,7 @@ export class ArticleStore {
   }
 
   private async stage(id: string, outcome: ArticleOutcome): Promise<StagedArticle> {
-    if (!this.dirty) await (this.journal ??= this.beginBatch());
+    await this.openJournal();
     const dir = this.articleDir(id);
     await fs.mkdir(dir, { recursive: true });
     const files: StagedArticle['files'] = [];
@@ -158,6 +161,8 @@ export class ArticleStore {
     const article = await this.readArticle(id);
     const cleaned = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
     const updated: StoredArticle = { ...article, tags: cleaned };
+    // The journal covers the moment article.json and the catalog disagree: a crash there is reconciled.
+    await this.openJournal();
     await writeFileDurable(path.join(this.articleDir(id), 'article.json'), JSON.stringify(updated, null, 1));
     this.entries.set(id, toCatalogEntry(updated));
     this.revision++;
@@ -173,29 +178,46 @@ export class ArticleStore {
   async commit(): Promise<void> {
     const batch = [...this.staged.values()];
     this.staged.clear();
+    // Before any await: from here until `entries` names them, these ids must still count as present.
+    for (const { entry } of batch) this.committing.add(entry.id);
     const stray = this.strayTemps.splice(0);
     await Promise.all(stray.map((file) => fs.rm(file, { force: true })));
     // A folder left with nothing but those temporary files goes too (rmdir refuses non-empty ones).
     await Promise.all(
       [...new Set(stray.map((f) => path.dirname(f)))].map((d) => fs.rmdir(d).catch(() => {})),
     );
-    const files = batch.flatMap((s) => s.files);
-    await Promise.all(files.map((f) => fsyncFile(f.temp)));
-    await Promise.all(files.map((f) => fs.rename(f.temp, f.target)));
-    await Promise.all([...new Set(batch.flatMap((s) => s.dirs))].map(fsyncDirectory));
-    for (const { entry } of batch) this.entries.set(entry.id, entry);
+    for (const { entry } of batch) this.committing.add(entry.id);
+    try {
+      const files = batch.flatMap((s) => s.files);
+      await Promise.all(files.map((f) => fsyncFile(f.temp)));
+      await Promise.all(files.map((f) => fs.rename(f.temp, f.target)));
+      await Promise.all([...new Set(batch.flatMap((s) => s.dirs))].map(fsyncDirectory));
+      for (const { entry } of batch) this.entries.set(entry.id, entry);
+    } finally {
+      for (const { entry } of batch) this.committing.delete(entry.id);
+    }
     if (batch.length) this.revision++;
     await writeCatalog(this.dir, this.revision, this.entries.values());
-    if (this.dirty && this.reserved.size === 0 && this.staged.size === 0) {
-      await fs.rm(path.join(this.dir, JOURNAL_FILE), { force: true });
-      this.dirty = false;
-      this.journal = null;
-    }
+    if (this.dirty && this.reserved.size === 0 && this.staged.size === 0) await this.closeJournal();
   }
 
-  private async beginBatch(): Promise<void> {
-    await writeFileDurable(path.join(this.dir, JOURNAL_FILE), new Date().toISOString());
-    this.dirty = true;
+  /** Marks a batch as begun before any of its files is written; the flag flips at once, the file in order. */
+  private openJournal(): Promise<void> {
+    if (!this.dirty) {
+      this.dirty = true;
+      this.journalOps = this.journalOps
+        .catch(() => {})
+        .then(() => writeFileDurable(path.join(this.dir, JOURNAL_FILE), new Date().toISOString()));
+    }
+    return this.journalOps;
+  }
+
+  private closeJournal(): Promise<void> {
+    this.dirty = false;
+    this.journalOps = this.journalOps
+      .catch(() => {})
+      .then(() => fs.rm(path.join(this.dir, JOURNAL_FILE), { force: true }));
+    return this.journalOps;
   }
 
   private latestWithUrl(url: string | null): string | null {

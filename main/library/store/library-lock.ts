@@ -1,59 +1,139 @@
 /**
- * A lock file that keeps two processes from writing one library at once. Created with O_EXCL; it holds
- * the owner's pid and host so a lock left behind by a crashed process on this machine can be taken over.
+ * A lock file that keeps two processes from writing one library at once. It holds the owner's pid, host and
+ * a random nonce, and appears atomically with that content (written aside, then hard-linked into place: a
+ * link fails if the name exists). A lock left by a crashed process on this machine is taken over; a lock
+ * that cannot be read yet is someone else's, in the middle of taking it.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { OffprintError } from '../../../common/errors';
 
 export const LOCK_FILE = 'offprint.lock';
+/** A lock file that has no readable owner after this long was abandoned mid-write. */
+const UNREADABLE_GRACE_MS = 10_000;
 
 interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  nonce: string;
 }
 
 export class LibraryLock {
-  private constructor(private readonly file: string) {}
+  private constructor(
+    private readonly file: string,
+    private readonly nonce: string,
+  ) {}
 
   /** Takes the lock or throws a `locked` error naming the process that holds it. */
   static async acquire(libraryDir: string): Promise<LibraryLock> {
     const file = path.join(libraryDir, LOCK_FILE);
-    const me: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        await fs.writeFile(file, JSON.stringify(me), { flag: 'wx' });
-        return new LibraryLock(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const owner = await readOwner(file);
-        if (owner && isAlive(owner)) {
-          throw new OffprintError(
-            'locked',
-            `The library ${libraryDir} is being changed by another Offprint process (pid ${owner.pid} on ${owner.host}, since ${owner.since}). Try again when it has finished.`,
-          );
-        }
-        // The owner died without unlocking (or the file is unreadable): remove the stale lock and retry once.
-        await fs.rm(file, { force: true });
+    const me: LockOwner = {
+      pid: process.pid,
+      host: os.hostname(),
+      since: new Date().toISOString(),
+      nonce: randomBytes(8).toString('hex'),
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await createExclusive(file, JSON.stringify(me), me.nonce)) return new LibraryLock(file, me.nonce);
+      const owner = await readOwner(file);
+      if (owner === 'missing') continue; // released in the meantime: try again
+      if (owner === 'unreadable') {
+        if (Date.now() - (await mtimeOf(file)) < UNREADABLE_GRACE_MS) throw lockedBy(libraryDir, null);
+      } else if (isAlive(owner)) {
+        throw lockedBy(libraryDir, owner);
       }
+      await removeStale(file, owner === 'unreadable' ? null : owner.nonce, me.nonce);
     }
-    throw new OffprintError('locked', `Could not lock the library ${libraryDir}.`);
+    throw new OffprintError(
+      'locked',
+      `Could not lock the library ${libraryDir}; another process keeps taking it.`,
+    );
   }
 
+  /** Removes the lock only if it is still ours (a lock taken over after we were presumed dead is not). */
   async release(): Promise<void> {
-    await fs.rm(this.file, { force: true });
+    const owner = await readOwner(this.file);
+    if (typeof owner === 'object' && owner.nonce === this.nonce) await fs.rm(this.file, { force: true });
   }
 }
 
-async function readOwner(file: string): Promise<LockOwner | null> {
+/** Creates `file` with `content` only if it does not exist, never visible half-written. */
+async function createExclusive(file: string, content: string, nonce: string): Promise<boolean> {
+  const temp = `${file}.${nonce}.tmp`;
+  await fs.writeFile(temp, content);
   try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<LockOwner>;
-    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return null;
-    return { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? 'unknown') };
+    await fs.link(temp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    // File systems without hard links (FAT): exclusive create; a reader may briefly see it empty (see grace).
+    try {
+      await fs.writeFile(file, content, { flag: 'wx' });
+      return true;
+    } catch (inner) {
+      if ((inner as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw inner;
+    }
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+/** Moves a stale lock aside under a unique name, so two processes cannot both delete and retake it. */
+async function removeStale(file: string, staleNonce: string | null, myNonce: string): Promise<void> {
+  const aside = `${file}.${myNonce}.stale`;
+  try {
+    await fs.rename(file, aside);
   } catch {
-    return null;
+    return; // someone else moved or released it first
+  }
+  const moved = await readOwner(aside);
+  if (typeof moved === 'object' && moved.nonce !== staleNonce) {
+    // Between our look and the move another process took the lock: give it back.
+    await fs.link(aside, file).catch(() => {});
+  }
+  await fs.rm(aside, { force: true });
+}
+
+function lockedBy(libraryDir: string, owner: LockOwner | null): OffprintError {
+  const who = owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : '';
+  return new OffprintError(
+    'locked',
+    `The library ${libraryDir} is being changed by another Offprint process${who}. Try again when it has finished.`,
+  );
+}
+
+async function readOwner(file: string): Promise<LockOwner | 'missing' | 'unreadable'> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
+  }
+  try {
+    const parsed = JSON.parse(raw) as Partial<LockOwner>;
+    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return 'unreadable';
+    return {
+      pid: parsed.pid,
+      host: parsed.host,
+      since: String(parsed.since ?? 'unknown'),
+      nonce: String(parsed.nonce ?? ''),
+    };
+  } catch {
+    return 'unreadable';
+  }
+}
+
+async function mtimeOf(file: string): Promise<number> {
+  try {
+    return (await fs.stat(file)).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 
