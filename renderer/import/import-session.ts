@@ -4,7 +4,7 @@
  * one after the other, polling each, and adds their counts and reports together.
  */
 import type { OffprintApi } from '../../common/api';
-import type { FailedItem, ImportProgress, ImportReport } from '../../common/import';
+import type { FailedItem, ImportJobState, ImportProgress, ImportReport } from '../../common/import';
 
 export interface BatchStart {
   /** The server job, or null when nothing in the batch could even be read. */
@@ -19,20 +19,10 @@ export interface ImportBatch {
   start(): Promise<BatchStart>;
 }
 
-export type ImportState = 'running' | 'done' | 'cancelled' | 'failed';
+export type ImportState = ImportJobState;
 
-export interface ImportView {
-  state: ImportState;
-  total: number;
-  done: number;
-  imported: number;
-  duplicates: number;
-  failed: number;
-  /** What is being read now, for the progress line. */
-  current: string | null;
-  report: ImportReport;
-  error: string | null;
-}
+/** Several jobs shown as one: the progress fields summed, and one report that is never null. */
+export type ImportView = Omit<ImportProgress, 'jobId' | 'phase' | 'report'> & { report: ImportReport };
 
 export interface ImportSessionOptions {
   api: Pick<OffprintApi, 'importStatus' | 'cancelImport'>;

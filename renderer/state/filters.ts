@@ -2,26 +2,14 @@
  * The query and filters that define "the current list". Typing changes `query` at once (the box must not lag);
  * the search itself waits for the debounced value.
  */
-import type { SortOrder } from '../../common/search';
+import { DEFAULT_SEARCH, type SearchRequest, type SortOrder } from '../../common/search';
 
-export interface Filters {
-  query: string;
-  tags: string[];
-  anyTag: boolean;
-  /** `YYYY-MM-DD`, as date inputs give it, or null. */
-  from: string | null;
-  to: string | null;
-  sort: SortOrder;
-}
+/** A search request without its paging; `from`/`to` are `YYYY-MM-DD`, as date inputs give them, or null. */
+export type Filters = Omit<SearchRequest, 'offset' | 'limit'>;
 
-export const INITIAL_FILTERS: Filters = {
-  query: '',
-  tags: [],
-  anyTag: false,
-  from: null,
-  to: null,
-  sort: 'relevance',
-};
+export const INITIAL_FILTERS: Filters = (({ offset: _offset, limit: _limit, ...filters }) => filters)(
+  DEFAULT_SEARCH,
+);
 
 export type FiltersAction =
   | { type: 'set-query'; query: string }
