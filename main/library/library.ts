@@ -3,7 +3,6 @@
  * HTTP, CLI) calls this class and nothing else. Reads need no lock; writes take the library lock.
  */
 import { statSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type lunr from 'lunr';
 import type { ArgsOf, ArticleResource, LibraryInfo, OffprintApi } from '../../common/api';
@@ -27,7 +26,7 @@ const TEXT_CACHE = 2000;
 export async function openLibrary(dir: string): Promise<Library> {
   const absolute = path.resolve(dir);
   await openDescriptor(absolute);
-  const catalogMtime = await mtimeOf(path.join(absolute, CATALOG_FILE));
+  const catalogMtime = mtimeOfSync(path.join(absolute, CATALOG_FILE));
   const library = new Library(absolute, await ArticleStore.open(absolute), catalogMtime);
   await library.saveReconciledCatalog();
   await library.refreshIndex();
@@ -140,9 +139,8 @@ export class Library implements OffprintApi {
 
   /** Resolves when the job has ended and the search index covers what it imported. */
   async waitForImport(jobId: string): Promise<ImportProgress> {
-    const result = await this.job(jobId).finished;
-    await this.refreshIndex();
-    return result;
+    // The job itself brings the index up to date before it ends (see ImportJob's afterImport).
+    return this.job(jobId).finished;
   }
 
   /** Resolves when the search index matches the library. */
@@ -186,7 +184,7 @@ export class Library implements OffprintApi {
         return await work();
       } finally {
         await lock.release();
-        this.catalogMtime = await mtimeOf(path.join(this.path, CATALOG_FILE));
+        this.catalogMtime = mtimeOfSync(path.join(this.path, CATALOG_FILE));
       }
     };
     const result = this.writeQueue.then(run, run);
@@ -273,14 +271,6 @@ export class Library implements OffprintApi {
 function mtimeOfSync(file: string): number {
   try {
     return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-async function mtimeOf(file: string): Promise<number> {
-  try {
-    return (await fs.stat(file)).mtimeMs;
   } catch {
     return 0;
   }
