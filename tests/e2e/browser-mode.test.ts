@@ -130,7 +130,7 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     for (let i = 1; i < 5; i++) {
       await forward[i % 3]!();
       await eventually(() => position().textContent()).toBe(`${i + 1} of 5`);
-      expect(await readerTitle().textContent()).toBe(list.hits[i]!.title);
+      await eventually(() => readerTitle().textContent()).toBe(list.hits[i]!.title);
     }
     expect(await next.isDisabled()).toBe(true);
     const back = [
@@ -141,7 +141,7 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     for (let i = 3; i >= 0; i--) {
       await back[i % 3]!();
       await eventually(() => position().textContent()).toBe(`${i + 1} of 5`);
-      expect(await readerTitle().textContent()).toBe(list.hits[i]!.title);
+      await eventually(() => readerTitle().textContent()).toBe(list.hits[i]!.title);
     }
     // The list keeps the open article selected and in view.
     expect(await page.locator('.row.is-open .row-title').textContent()).toBe(list.hits[0]!.title);
@@ -158,7 +158,7 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     await eventually(() => position().textContent()).toBe(`1 of ${all.total}`);
     for (let i = 1; i < 210; i++) await page.keyboard.press('ArrowRight');
     await eventually(() => position().textContent()).toBe(`210 of ${all.total}`);
-    expect(await readerTitle().textContent()).toBe(all.hits[209]!.title);
+    await eventually(() => readerTitle().textContent()).toBe(all.hits[209]!.title);
     await eventually(() => page.locator('.row.is-open .row-title').textContent()).toBe(all.hits[209]!.title);
     await page.keyboard.press('Escape');
     await page.getByRole('checkbox', { name: 'tech', exact: true }).uncheck();
