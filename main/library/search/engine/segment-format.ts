@@ -1,0 +1,105 @@
+/**
+ * The binary segment file: one immutable piece of the search index, opened without parsing its postings.
+ *
+ *   bytes 0–7    magic `OFPRSEG\n`
+ *   bytes 8–11   format version (u32, little-endian, as every number in the file)
+ *   bytes 12–15  header length H
+ *   bytes 16…    header JSON (H bytes): counts, fields, and each section's [offset, length, sha1]
+ *   sections     ids (JSON array), terms (JSON array, sorted by UTF-16 code unit), fieldLengths
+ *                (u32 [field × docCount + doc]), termFieldStart (u32 [term × fields + field], one past the
+ *                end), docs (u32 doc ordinals), tfs (u32 term frequencies); every section 4-byte aligned
+ *
+ * Opening reads the header and the four small sections (verified against their hashes); the postings
+ * (`docs`, `tfs`) are read term by term when a query needs them, so a large segment costs little to open.
+ */
+import { createHash } from 'node:crypto';
+
+export const SEGMENT_MAGIC = Buffer.from('OFPRSEG\n', 'latin1');
+/** Bump when the layout or the analysis (fields, boosts, pipeline) changes: older segments are rebuilt. */
+export const SEGMENT_FORMAT_VERSION = 1;
+
+export const SECTION_NAMES = ['ids', 'terms', 'fieldLengths', 'termFieldStart', 'docs', 'tfs'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+export interface SegmentHeader {
+  format: 'offprint-segment';
+  version: number;
+  fields: string[];
+  docCount: number;
+  termCount: number;
+  postingCount: number;
+  sections: Record<SectionName, [offset: number, length: number, sha1: string]>;
+}
+
+/** Everything a segment holds, in memory (as built or merged, before it is written). */
+export interface SegmentData {
+  fields: string[];
+  ids: string[];
+  fieldLengths: Uint32Array;
+  terms: string[];
+  termFieldStart: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint32Array;
+}
+
+export function sha1(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+export function encodeSegment(data: SegmentData): Buffer {
+  const parts: Record<SectionName, Uint8Array> = {
+    ids: Buffer.from(JSON.stringify(data.ids)),
+    terms: Buffer.from(JSON.stringify(data.terms)),
+    fieldLengths: bytesOf(data.fieldLengths),
+    termFieldStart: bytesOf(data.termFieldStart),
+    docs: bytesOf(data.docs),
+    tfs: bytesOf(data.tfs),
+  };
+  // The header holds the offsets, and its own length moves them: size it with wide placeholders first.
+  const header: SegmentHeader = {
+    format: 'offprint-segment',
+    version: SEGMENT_FORMAT_VERSION,
+    fields: data.fields,
+    docCount: data.ids.length,
+    termCount: data.terms.length,
+    postingCount: data.docs.length,
+    sections: {} as SegmentHeader['sections'],
+  };
+  for (const name of SECTION_NAMES) header.sections[name] = [1e15, 1e15, sha1(parts[name])];
+  const headerLength = align4(Buffer.byteLength(JSON.stringify(header)) + 32);
+  let offset = 16 + headerLength;
+  for (const name of SECTION_NAMES) {
+    header.sections[name] = [offset, parts[name].byteLength, header.sections[name][2]];
+    offset = align4(offset + parts[name].byteLength);
+  }
+  const out = Buffer.alloc(offset);
+  SEGMENT_MAGIC.copy(out, 0);
+  out.writeUInt32LE(SEGMENT_FORMAT_VERSION, 8);
+  out.writeUInt32LE(headerLength, 12);
+  out.write(JSON.stringify(header).padEnd(headerLength, ' '), 16, 'utf8');
+  for (const name of SECTION_NAMES) out.set(parts[name], header.sections[name][0]);
+  return out;
+}
+
+function bytesOf(array: Uint32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** Reads the fixed prefix and header; throws a message that says what is wrong. */
+export function decodeHeader(prefix: Buffer, readMore: (length: number) => Buffer): SegmentHeader {
+  if (prefix.length < 16 || !prefix.subarray(0, 8).equals(SEGMENT_MAGIC)) throw new Error('not a segment file');
+  const version = prefix.readUInt32LE(8);
+  if (version > SEGMENT_FORMAT_VERSION) {
+    throw new NewerSegmentError(`written by a newer Offprint (segment format ${version})`);
+  }
+  if (version !== SEGMENT_FORMAT_VERSION) throw new Error(`segment format ${version} is no longer read`);
+  const length = prefix.readUInt32LE(12);
+  if (length > 1 << 20) throw new Error('damaged header');
+  const header = JSON.parse(readMore(length).toString('utf8')) as SegmentHeader;
+  if (header.format !== 'offprint-segment' || header.version !== version) throw new Error('damaged header');
+  return header;
+}
+
+export class NewerSegmentError extends Error {}
