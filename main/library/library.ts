@@ -2,9 +2,7 @@
  * The implementation of the API in common/api.ts over one library folder. Every transport (Electron IPC,
  * HTTP, CLI) calls this class and nothing else. Reads need no lock; writes take the library lock.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import type lunr from 'lunr';
 import type { ArgsOf, ArticleResource, LibraryInfo, OffprintApi } from '../../common/api';
 import type { ArticleNeighbour, ArticleSummary, ArticleView, StoredArticle } from '../../common/article';
 import { OffprintError } from '../../common/errors';
@@ -12,10 +10,10 @@ import type { ImportProgress } from '../../common/import';
 import type { SearchRequest, SearchResponse, TagCount } from '../../common/search';
 import { ImportJob, type JobInput } from './import/import-job';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
-import { loadIndex, libraryFingerprint } from './search/saved-index';
+import { fileStamp, SegmentedIndex } from './search/engine/segmented-index';
 import { search } from './search/search-service';
 import { ArticleStore } from './store/article-store';
-import { CATALOG_FILE } from './store/catalog';
+import { CATALOG_HEAD } from './store/catalog';
 import { LIBRARY_FORMAT_VERSION, openDescriptor } from './store/descriptor';
 import { LibraryLock } from './store/library-lock';
 import { titleKey } from './title-key';
@@ -26,20 +24,25 @@ const TEXT_CACHE = 2000;
 export async function openLibrary(dir: string): Promise<Library> {
   const absolute = path.resolve(dir);
   await openDescriptor(absolute);
-  const catalogMtime = mtimeOfSync(path.join(absolute, CATALOG_FILE));
-  const library = new Library(absolute, await ArticleStore.open(absolute), catalogMtime);
+  const catalogStamp = fileStamp(path.join(absolute, CATALOG_HEAD));
+  const index = new SegmentedIndex(absolute);
+  await index.refresh();
+  const library = new Library(absolute, await ArticleStore.open(absolute), index, catalogStamp);
   await library.saveReconciledCatalog();
-  await library.refreshIndex();
+  library.catchUpInBackground();
   return library;
 }
 
 export class Library implements OffprintApi {
   private readonly worker = new WorkerClient();
+  /** A second thread for index segments, so indexing a batch overlaps extracting the next. */
+  private readonly indexWorker = new WorkerClient();
   private readonly jobs = new Map<string, ImportJob>();
-  private index: lunr.Index | null = null;
-  private indexFingerprint: string | null = null;
-  private indexing: Promise<void> | null = null;
-  private indexAgain = false;
+  /** Catch-ups of the index run one after another; `catchUpQueued` coalesces requests while one waits. */
+  private indexChain: Promise<void> = Promise.resolve();
+  private catchUpQueued: Promise<void> | null = null;
+  /** A catch-up started at open, before which the index may hold nothing yet. */
+  private openCatchUp: Promise<void> | null = null;
   private titles: Map<string, string> | null = null;
   private titlesRevision = -1;
   private texts = new Map<string, string>();
@@ -49,7 +52,8 @@ export class Library implements OffprintApi {
   constructor(
     readonly path: string,
     private readonly store: ArticleStore,
-    private catalogMtime: number,
+    private readonly index: SegmentedIndex,
+    private catalogStamp: string,
   ) {}
 
   // ---- reads -------------------------------------------------------------------------------------------
@@ -92,19 +96,30 @@ export class Library implements OffprintApi {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     await this.refreshIfChanged();
-    if (request.query.trim() !== '' && !this.index) await this.refreshIndex();
+    let view = this.index.current(this.store);
+    // A library whose index is being built from nothing (an upgrade, a lost index): wait for it rather than
+    // answer "no hits"; otherwise answer from what is indexed and say what is not yet.
+    if (view.set.liveCount === 0 && this.store.size > 0 && this.openCatchUp) {
+      await this.openCatchUp;
+      view = this.index.current(this.store);
+    }
+    const behind = this.store.size - view.set.liveCount;
     return search(request, {
-      index: this.index,
-      entries: { get: (id) => this.store.get(id), values: () => this.store.all() },
+      ...view,
       textOf: (id) => this.textOf(id),
+      lag: behind > 0 ? `${behind} article${behind === 1 ? ' is' : 's are'} still being indexed.` : null,
     });
   }
 
   // ---- writes ------------------------------------------------------------------------------------------
 
   async setTags({ id, tags }: ArgsOf<'setTags'>): Promise<ArticleView> {
-    const updated = await this.withLock(() => this.store.setTags(id, tags));
-    void this.refreshIndex();
+    const updated = await this.withLock(async () => {
+      const article = await this.store.setTags(id, tags);
+      // Only this article is indexed again (into the newest segment); the old copy becomes a tombstone.
+      await this.catchUpLocked();
+      return article;
+    });
     return this.view(updated);
   }
 
@@ -143,15 +158,24 @@ export class Library implements OffprintApi {
     return this.job(jobId).finished;
   }
 
-  /** Resolves when the search index matches the library. */
+  /** Resolves when the search index matches the library (indexing what it lacks, under the lock). */
   async whenIndexed(): Promise<void> {
-    await this.refreshIndex();
+    await this.refreshIfChanged();
+    if (this.index.pending(this.store).length === 0) return;
+    await this.withLock(() => this.catchUpLocked());
+  }
+
+  /** Problems found in the index and dealt with (segments rebuilt). */
+  get indexProblems(): readonly string[] {
+    return this.index.problems;
   }
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.jobs.values()].map((j) => (j.cancel(), j.finished)));
-    await this.indexing?.catch(() => {});
-    await this.worker.close();
+    await this.openCatchUp?.catch(() => {});
+    await this.indexChain.catch(() => {});
+    this.index.close();
+    await Promise.all([this.worker.close(), this.indexWorker.close()]);
   }
 
   // ---- internals ---------------------------------------------------------------------------------------
@@ -162,7 +186,7 @@ export class Library implements OffprintApi {
       this.worker,
       inputs,
       (work) => this.withLock(work),
-      () => this.refreshIndex(),
+      () => this.catchUpLocked(),
     );
     this.jobs.set(job.id, job);
     return job.status();
@@ -184,7 +208,7 @@ export class Library implements OffprintApi {
         return await work();
       } finally {
         await lock.release();
-        this.catalogMtime = mtimeOfSync(path.join(this.path, CATALOG_FILE));
+        this.catalogStamp = fileStamp(path.join(this.path, CATALOG_HEAD));
       }
     };
     const result = this.writeQueue.then(run, run);
@@ -204,41 +228,39 @@ export class Library implements OffprintApi {
 
   /** Another process (the CLI beside the app) may have changed the library: reload when the catalog did. */
   private async refreshIfChanged(): Promise<void> {
-    // A synchronous stat costs microseconds; an async one waits its turn in libuv's pool behind any import.
-    const mtime = mtimeOfSync(path.join(this.path, CATALOG_FILE));
-    if (mtime === this.catalogMtime) return;
-    this.catalogMtime = mtime;
-    await this.store.load();
-    this.texts.clear();
-    void this.refreshIndex();
+    const stamp = fileStamp(path.join(this.path, CATALOG_HEAD));
+    if (stamp !== this.catalogStamp) {
+      this.catalogStamp = stamp;
+      await this.store.load();
+      this.texts.clear();
+    }
+    await this.index.refresh();
   }
 
-  /** Loads the saved index when it matches the library, else rebuilds it in the worker (one at a time). */
-  refreshIndex(): Promise<void> {
-    if (this.indexing) {
-      this.indexAgain = true;
-      return this.indexing;
-    }
-    this.indexing = (async () => {
-      do {
-        this.indexAgain = false;
-        const ids = [...this.store.all()].map((e) => e.id);
-        const fingerprint = libraryFingerprint(this.store.currentRevision, ids);
-        if (fingerprint === this.indexFingerprint) continue;
-        let loaded = await loadIndex(this.path, fingerprint);
-        if (!loaded.index) {
-          await this.worker.request({ type: 'build-index', libraryDir: this.path, ids, fingerprint });
-          loaded = await loadIndex(this.path, fingerprint);
-        }
-        if (loaded.index) {
-          this.index = loaded.index;
-          this.indexFingerprint = fingerprint;
-        }
-      } while (this.indexAgain);
-    })().finally(() => {
-      this.indexing = null;
-    });
-    return this.indexing;
+  /** Indexes what the catalog holds beyond the index; the caller holds the library lock. */
+  private catchUpLocked(): Promise<void> {
+    if (this.catchUpQueued) return this.catchUpQueued;
+    const run = () => {
+      this.catchUpQueued = null;
+      return this.index.catchUp(this.store, this.indexWorker);
+    };
+    const queued = this.indexChain.then(run, run);
+    this.catchUpQueued = queued;
+    this.indexChain = queued.catch(() => {});
+    return queued;
+  }
+
+  /** At open: index what the index lacks (after a crash, an upgrade or damage) unless another process writes. */
+  catchUpInBackground(): void {
+    if (this.index.pending(this.store).length === 0) return;
+    this.openCatchUp = this.withLock(() => this.catchUpLocked())
+      .catch((error: unknown) => {
+        // Another process holds the lock: it is writing, and indexes as it goes.
+        if (!(error instanceof OffprintError && error.kind === 'locked')) throw error;
+      })
+      .finally(() => {
+        this.openCatchUp = null;
+      });
   }
 
   private async textOf(id: string): Promise<string> {
@@ -265,14 +287,6 @@ export class Library implements OffprintApi {
   private view(article: StoredArticle): ArticleView {
     const { formatVersion: _v, encoding: _e, original: _o, previousTitle, nextTitle, ...shown } = article;
     return { ...shown, previous: this.neighbour(previousTitle), next: this.neighbour(nextTitle) };
-  }
-}
-
-function mtimeOfSync(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
   }
 }
 

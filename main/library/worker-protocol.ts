@@ -7,7 +7,16 @@ import type { ImportOutcome } from './import/importer';
 
 export type WorkerRequest =
   | { seq: number; type: 'extract'; name: string; path: string | null; bytes: Uint8Array | null }
-  | { seq: number; type: 'build-index'; libraryDir: string; ids: string[]; fingerprint: string };
+  | { seq: number; type: 'build-segment'; libraryDir: string; ids: string[] }
+  | { seq: number; type: 'merge-segments'; libraryDir: string; names: string[]; keep: Uint8Array[] };
+
+/** What `build-segment` answers. */
+export interface BuiltSegment {
+  name: string;
+  docs: number;
+  /** Ids whose article file could not be read. */
+  skipped: string[];
+}
 
 export type WorkerResponse =
   | { seq: number; type: 'outcome'; outcome: ImportOutcome }

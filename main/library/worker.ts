@@ -1,10 +1,10 @@
 /**
- * The library's worker thread: extraction of imported files and building the search index, so that the
+ * The library's worker thread: extraction of imported files and writing search segments, so that the
  * thread answering searches (and the Electron main process) never stalls on them.
  */
 import { parentPort } from 'node:worker_threads';
 import { extract } from './import/extract';
-import { buildIndexFromLibrary } from './search/index-from-library';
+import { writeMergedSegment, writeSegmentFromArticles } from './search/engine/segment-files';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 const port = parentPort;
@@ -24,9 +24,11 @@ async function handle(request: WorkerRequest): Promise<void> {
         send({ seq: request.seq, type: 'outcome', outcome });
       }
       send({ seq: request.seq, type: 'done', result: null });
+    } else if (request.type === 'build-segment') {
+      send({ seq: request.seq, type: 'done', result: await writeSegmentFromArticles(request.libraryDir, request.ids) });
     } else {
-      await buildIndexFromLibrary(request.libraryDir, request.ids, request.fingerprint);
-      send({ seq: request.seq, type: 'done', result: null });
+      const merged = await writeMergedSegment(request.libraryDir, request.names, request.keep);
+      send({ seq: request.seq, type: 'done', result: merged });
     }
   } catch (error) {
     send({ seq: request.seq, type: 'error', message: (error as Error).message });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH, type SearchRequest } from '../../common/search';
 import { type Library, openLibrary } from '../../main/library/library';
-import { indexFile } from '../../main/library/search/saved-index';
+import { MANIFEST_FILE, SEGMENTS_DIR } from '../../main/library/search/engine/manifest';
 import { removeDir, tempDir, writeFixtures } from '../helpers/fixtures-and-shared';
 
 let root: string;
@@ -122,19 +122,27 @@ describe('search', () => {
     expect(page.hits[0]!.id).toBe((await find('')).hits[1]!.id);
   });
 
-  it('loads the saved index on reopening, and rebuilds a damaged one', async () => {
-    const saved = await fs.readFile(indexFile(lib), 'utf8');
-    expect(JSON.parse(saved)).toMatchObject({ format: 'offprint-search-index', version: 2 });
-    const before = (await fs.stat(indexFile(lib))).mtimeMs;
+  it('opens the saved segments on reopening, and rebuilds a damaged one from the article files', async () => {
+    const manifest = JSON.parse(await fs.readFile(path.join(lib, MANIFEST_FILE), 'utf8'));
+    expect(manifest).toMatchObject({ format: 'offprint-index', version: 1 });
+    const segments = await fs.readdir(path.join(lib, SEGMENTS_DIR));
+    expect(segments.sort()).toEqual(manifest.segments.map((s: { name: string }) => s.name).sort());
     const reopened = await openLibrary(lib);
     expect((await reopened.search({ ...DEFAULT_SEARCH, query: 'quantum' })).total).toBe(1);
     await reopened.close();
-    expect((await fs.stat(indexFile(lib))).mtimeMs).toBe(before);
-    await fs.writeFile(indexFile(lib), saved.slice(0, saved.length / 2));
+    // Nothing was rebuilt: the same files.
+    expect((await fs.readdir(path.join(lib, SEGMENTS_DIR))).sort()).toEqual(segments.sort());
+    for (const name of segments) {
+      const file = path.join(lib, SEGMENTS_DIR, name);
+      await fs.truncate(file, (await fs.stat(file)).size >> 1);
+    }
     const repaired = await openLibrary(lib);
     expect((await repaired.search({ ...DEFAULT_SEARCH, query: 'quantum' })).total).toBe(1);
+    expect(repaired.indexProblems.join('\n')).toMatch(/could not be read \(damaged/);
     await repaired.close();
-    expect(JSON.parse(await fs.readFile(indexFile(lib), 'utf8')).format).toBe('offprint-search-index');
+    const after = JSON.parse(await fs.readFile(path.join(lib, MANIFEST_FILE), 'utf8'));
+    expect(after.segments.map((s: { name: string }) => s.name)).not.toContain(segments[0]);
+    expect(await fs.readdir(path.join(lib, SEGMENTS_DIR))).not.toContain(segments[0]);
   });
 
   it('finds words with accented letters at their edges', async () => {

@@ -12,8 +12,12 @@ import type { WalkItem } from './walk-inputs';
 
 /** Inputs in flight at once: keeps the worker busy and lets the file system overlap the fsyncs. */
 const IN_FLIGHT = 16;
-/** Commit the catalog every so often, so a crash mid-import loses little bookkeeping (never articles). */
+/**
+ * Commit every so many articles or seconds: each commit makes its batch durable, listed and then searchable
+ * while the import goes on, and a crash mid-import loses little bookkeeping (never articles).
+ */
 const COMMIT_EVERY = 1000;
+const COMMIT_AFTER_MS = 2000;
 
 export interface JobInput {
   name: string;
@@ -35,8 +39,12 @@ export class ImportJob {
     inputs: AsyncIterable<WalkItem | JobInput>,
     /** Runs the store writes with the library lock held; resolves when the batch is committed. */
     withLock: <T>(work: () => Promise<T>) => Promise<T>,
-    /** Brings the search index up to date; a failure there does not fail the import (the index is rebuilt later). */
-    afterImport: () => Promise<void>,
+    /**
+     * Indexes what has been committed (called with the lock held, after each commit). Not awaited mid-run,
+     * so the next batch imports while this one is indexed; awaited at the end, so a job is done only when
+     * what it imported is searchable. A failure there does not fail the import: the next catch-up redoes it.
+     */
+    private readonly indexCommitted: () => Promise<void>,
   ) {
     this.progress = {
       jobId: this.id,
@@ -51,14 +59,7 @@ export class ImportJob {
       report: null,
       error: null,
     };
-    this.finished = withLock(() => this.run(inputs))
-      .then(async () => {
-        // The job ends when what it imported can be searched: a UI refreshing on "done" then finds it.
-        this.progress.current = 'Updating the search index…';
-        this.progress.phase = 'index';
-        await afterImport().catch(() => {});
-      })
-      .then(
+    this.finished = withLock(() => this.run(inputs)).then(
         () => this.end(this.cancelled ? 'cancelled' : 'done', null),
         (error: Error) => this.end('failed', error.message),
       );
@@ -80,6 +81,7 @@ export class ImportJob {
   private async run(inputs: AsyncIterable<WalkItem | JobInput>): Promise<void> {
     const running = new Set<Promise<void>>();
     let sinceCommit = 0;
+    let lastCommit = Date.now();
     for await (const item of inputs) {
       if (this.cancelled) break;
       this.progress.total++;
@@ -94,9 +96,11 @@ export class ImportJob {
           : item;
       const task = this.importOne(input).then(async () => {
         this.progress.done++;
-        if (++sinceCommit >= COMMIT_EVERY) {
+        if (++sinceCommit >= COMMIT_EVERY || (sinceCommit > 0 && Date.now() - lastCommit >= COMMIT_AFTER_MS)) {
           sinceCommit = 0;
+          lastCommit = Date.now();
           await this.store.commit();
+          void this.indexCommitted().catch(() => {});
         }
       });
       const tracked = task.finally(() => running.delete(tracked));
@@ -105,6 +109,10 @@ export class ImportJob {
     }
     await Promise.all(running);
     await this.store.commit();
+    // The job ends when what it imported can be searched: a UI refreshing on "done" then finds it.
+    this.progress.current = 'Updating the search index…';
+    this.progress.phase = 'index';
+    await this.indexCommitted().catch(() => {});
   }
 
   /** Extracts one input in the worker and stores what it yields, as soon as each article arrives. */

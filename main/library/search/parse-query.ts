@@ -81,7 +81,7 @@ function bound(q: lunr.Query): string[] {
       if (!limits.some((m) => m.startsWith('fuzzy'))) limits.push(`fuzzy matching was limited to ~${MAX_EDIT_DISTANCE}`);
     }
     if (clause.editDistance !== undefined && clause.term.length > MAX_FUZZY_LENGTH) {
-      delete clause.editDistance;
+      delete (clause as { editDistance?: number }).editDistance;
       limits.push(`words longer than ${MAX_FUZZY_LENGTH} letters are matched exactly`);
     }
   }

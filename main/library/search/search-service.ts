@@ -1,144 +1,166 @@
 /**
- * Answers a SearchRequest: Lunr for the words, then the filters (tags all-of/any-of, date range), the sort,
- * the tag facets over every hit, and snippets for the page of hits returned.
+ * Answers a SearchRequest: the query on the segments, then the filters (tags all-of/any-of, date range) and
+ * the tag counts over every hit on the per-document columns, the sort, and snippets for the page returned.
+ * Only the page's hits become objects; selecting them from tens of thousands of hits is a bounded heap.
  */
-import type lunr from 'lunr';
 import type { SearchHit, SearchRequest, SearchResponse, TagCount } from '../../../common/search';
 import type { CatalogEntry } from '../store/catalog';
-import { runQuery } from './run-query';
+import type { DocColumns } from './engine/doc-columns';
+import { execute } from './engine/query-executor';
+import type { SegmentSet } from './engine/segment-set';
+import { parseQuery } from './parse-query';
 import { escapeHtml, makeSnippet } from './snippet';
+import { topK } from './top-k';
+
+/** Terms one wildcard or fuzzy clause may expand to. */
+export const MAX_EXPANSION = 5000;
 
 export interface SearchContext {
-  index: lunr.Index | null;
-  entries:
-    | Map<string, CatalogEntry>
-    | { get(id: string): CatalogEntry | undefined; values(): Iterable<CatalogEntry> };
+  set: SegmentSet;
+  columns: DocColumns;
   /** The body text of an article, for snippets. */
   textOf(id: string): Promise<string>;
+  /** Set while the index is behind the catalog (an import or a rebuild in progress). */
+  lag: string | null;
 }
 
-interface Candidate {
-  entry: CatalogEntry;
-  score: number;
-  /** Lunr's match data; turned into terms only for the hits on the page. */
-  match: lunr.MatchData | null;
-}
-
-const termsOf = (c: Candidate): string[] => (c.match ? Object.keys(c.match.metadata) : []);
 const collator = new Intl.Collator('en');
 
 export async function search(request: SearchRequest, ctx: SearchContext): Promise<SearchResponse> {
   const started = performance.now();
-  const query = request.query.trim();
+  const text = request.query.trim();
+  const { set, columns } = ctx;
   let notice: string | null = null;
-  let candidates: Candidate[];
+  let slots: Int32Array;
+  let scores: Float64Array | null = null;
+  let terms: string[] = [];
 
-  if (query === '') {
-    candidates = everything(ctx);
-  } else if (!ctx.index) {
-    candidates = [];
-    notice = 'The search index is still being built; only an empty query lists articles until it is ready.';
+  const parsed = text === '' ? null : parseQuery(text);
+  if (!parsed || parsed.listAll) {
+    notice = parsed?.notice ?? null;
+    slots = liveSlots(set);
   } else {
-    const outcome = runQuery(ctx.index, query);
-    notice = outcome.notice;
-    candidates = outcome.listAll ? everything(ctx) : fromResults(outcome.results, ctx);
+    const run = execute(parsed.query, set, { maxExpansion: MAX_EXPANSION });
+    slots = run.slots;
+    scores = run.scores;
+    terms = run.terms;
+    const notes = [parsed.notice, run.truncated ? `Note: a wildcard or fuzzy term matched more than ${MAX_EXPANSION} words; only the first ${MAX_EXPANSION} were searched.` : null];
+    notice = notes.filter(Boolean).join(' ') || null;
   }
+  if (ctx.lag) notice = notice ? `${notice} ${ctx.lag}` : ctx.lag;
 
-  const filtered = candidates.filter(filterFor(request));
-  sortCandidates(filtered, query === '' ? 'date' : request.sort);
-  const page = filtered.slice(request.offset, request.offset + request.limit);
-  const shownTerms = new Set<string>();
-  for (const c of page) termsOf(c).forEach((t) => shownTerms.add(t));
-  // The snippets' article reads go out together: one disk wait for the page, not one per hit.
-  const snippets = await Promise.all(page.map((c) => snippetFor(c, ctx)));
-  const hits: SearchHit[] = page.map((c, i) => ({
-    id: c.entry.id,
-    title: c.entry.title,
-    score: Math.round(c.score * 1000) / 1000,
-    snippet: snippets[i]!,
-    published: c.entry.published,
-    site: c.entry.site,
-    tags: c.entry.tags,
-  }));
+  const keep = filterFor(request, columns);
+  const kept: number[] = [];
+  for (let i = 0; i < slots.length; i++) if (keep(slots[i]!)) kept.push(i);
+
+  const byDate = (a: number, b: number) => compareByDate(slots[a]!, slots[b]!, columns);
+  const order =
+    scores && request.sort !== 'date' && text !== ''
+      ? (a: number, b: number) => scores![b]! - scores![a]! || byDate(a, b)
+      : byDate;
+  const page = topK(kept, request.offset + request.limit, order).slice(request.offset);
+
+  const hits = await Promise.all(
+    page.map(async (i): Promise<SearchHit> => {
+      const entry = columns.entries[slots[i]!]!;
+      return {
+        id: entry.id,
+        title: entry.title,
+        score: Math.round((scores?.[i] ?? 0) * 1000) / 1000,
+        snippet: await snippetFor(entry, terms, ctx),
+        published: entry.published,
+        site: entry.site,
+        tags: entry.tags,
+      };
+    }),
+  );
   return {
-    total: filtered.length,
+    total: kept.length,
     tookMs: Math.round((performance.now() - started) * 100) / 100,
     hits,
-    tags: tagCounts(filtered),
+    tags: tagCounts(kept, slots, columns),
     notice,
-    terms: [...shownTerms].slice(0, 50),
+    terms: terms.slice(0, 50),
   };
 }
 
-function everything(ctx: SearchContext): Candidate[] {
-  return [...ctx.entries.values()].map((entry) => ({ entry, score: 0, match: null }));
-}
-
-function fromResults(results: lunr.Index.Result[], ctx: SearchContext): Candidate[] {
-  const out: Candidate[] = [];
-  for (const r of results) {
-    const entry = ctx.entries.get(r.ref);
-    // The index may briefly lag the catalog (a rebuild in progress): skip refs it no longer knows.
-    if (entry) out.push({ entry, score: r.score, match: r.matchData });
-  }
-  return out;
+function liveSlots(set: SegmentSet): Int32Array {
+  const out = new Int32Array(set.liveCount);
+  let n = 0;
+  for (const seg of set.segments)
+    for (let d = 0; d < seg.reader.docCount; d++) if (seg.dead[d] === 0) out[n++] = seg.base + d;
+  return out.subarray(0, n);
 }
 
 /** Date bounds: a bare `YYYY-MM-DD` upper bound means the end of that day. */
-function bounds(request: SearchRequest): { from: string | null; to: string | null } {
-  const iso = (s: string, endOfDay: boolean) =>
-    /^\d{4}-\d{2}-\d{2}$/.test(s)
-      ? `${s}T${endOfDay ? '23:59:59' : '00:00:00'}Z`
-      : new Date(s).toISOString().replace(/\.000Z$/, 'Z');
+function bounds(request: SearchRequest): { from: number; to: number } {
+  const ms = (s: string, endOfDay: boolean) =>
+    Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T${endOfDay ? '23:59:59' : '00:00:00'}Z` : s);
   return {
-    from: request.from ? iso(request.from, false) : null,
-    to: request.to ? iso(request.to, true) : null,
+    from: request.from ? ms(request.from, false) : -Infinity,
+    to: request.to ? ms(request.to, true) : Infinity,
   };
 }
 
-function filterFor(request: SearchRequest): (c: Candidate) => boolean {
+function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) => boolean {
+  const { published, tagStart, tagIds, entries } = columns;
   const wanted = request.tags.map((t) => t.toLowerCase());
+  // Each wanted tag, as the set of tag ids spelt like it in any case.
+  const wantedIds = wanted.map((w) => {
+    const ids = new Uint8Array(columns.tagNames.length);
+    columns.tagLower.forEach((lower, id) => lower === w && (ids[id] = 1));
+    return ids;
+  });
   const { from, to } = bounds(request);
-  return ({ entry }) => {
-    if (wanted.length) {
-      const has = new Set(entry.tags.map((t) => t.toLowerCase()));
-      const ok = request.anyTag ? wanted.some((t) => has.has(t)) : wanted.every((t) => has.has(t));
+  const dated = request.from !== null || request.to !== null;
+  return (slot) => {
+    if (!entries[slot]) return false;
+    if (wantedIds.length) {
+      const has = (ids: Uint8Array) => {
+        for (let k = tagStart[slot]!; k < tagStart[slot + 1]!; k++) if (ids[tagIds[k]!]) return true;
+        return false;
+      };
+      const ok = request.anyTag ? wantedIds.some(has) : wantedIds.every(has);
       if (!ok) return false;
     }
-    if (from || to) {
-      if (!entry.published) return false;
-      if (from && entry.published < from) return false;
-      if (to && entry.published > to) return false;
+    if (dated) {
+      const p = published[slot]!;
+      if (Number.isNaN(p) || p < from || p > to) return false;
     }
     return true;
   };
 }
 
-/** Newest first; undated articles last; then by title so the order is stable. */
-function byDate(a: Candidate, b: Candidate): number {
-  const pa = a.entry.published ?? '';
-  const pb = b.entry.published ?? '';
-  if (pa !== pb) return pa < pb ? 1 : -1;
-  return collator.compare(a.entry.title, b.entry.title) || (a.entry.id < b.entry.id ? -1 : 1);
+/** Newest first; undated articles last; then by title, then id, so the order is stable. */
+function compareByDate(a: number, b: number, columns: DocColumns): number {
+  const pa = columns.published[a]!;
+  const pb = columns.published[b]!;
+  const na = Number.isNaN(pa);
+  const nb = Number.isNaN(pb);
+  if (na !== nb) return na ? 1 : -1;
+  if (!na && pa !== pb) return pb - pa;
+  const ea = columns.entries[a]!;
+  const eb = columns.entries[b]!;
+  return collator.compare(ea.title, eb.title) || (ea.id < eb.id ? -1 : 1);
 }
 
-function sortCandidates(list: Candidate[], sort: SearchRequest['sort']): void {
-  list.sort(sort === 'date' ? byDate : (a, b) => b.score - a.score || byDate(a, b));
+function tagCounts(kept: number[], slots: Int32Array, columns: DocColumns): TagCount[] {
+  const counts = new Int32Array(columns.tagNames.length);
+  const { tagStart, tagIds } = columns;
+  for (const i of kept) {
+    const slot = slots[i]!;
+    for (let k = tagStart[slot]!; k < tagStart[slot + 1]!; k++) counts[tagIds[k]!]!++;
+  }
+  const out: TagCount[] = [];
+  counts.forEach((count, id) => count > 0 && out.push({ tag: columns.tagNames[id]!, count }));
+  return out.sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
 }
 
-function tagCounts(list: Candidate[]): TagCount[] {
-  const counts = new Map<string, number>();
-  for (const { entry } of list) for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
-}
-
-async function snippetFor(c: Candidate, ctx: SearchContext): Promise<string> {
-  if (c.entry.linkOnly) return escapeHtml(c.entry.url ?? '');
-  const text = await ctx.textOf(c.entry.id);
+async function snippetFor(entry: CatalogEntry, terms: string[], ctx: SearchContext): Promise<string> {
+  if (entry.linkOnly) return escapeHtml(entry.url ?? '');
+  const text = await ctx.textOf(entry.id);
   // The standfirst leads; a dash keeps it from running into the body's first sentence once spaces collapse.
-  const subtitle = c.entry.subtitle;
+  const subtitle = entry.subtitle;
   const lead = subtitle ? `${subtitle}${/[.!?…:;]$/u.test(subtitle) ? '' : ' —'}\n\n${text}` : text;
-  return makeSnippet(lead, termsOf(c));
+  return makeSnippet(lead, terms);
 }

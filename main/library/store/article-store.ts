@@ -2,12 +2,12 @@
  * The archive on disk. Layout (also documented in the README, "Where the library lives"):
  *
  *   offprint-library.json             descriptor with the library format version
- *   catalog.json                      every article's metadata, derived from the article files
+ *   index/catalog/                    every article's metadata, derived from the article files (catalog.ts)
  *   articles/<aa>/<id>/article.json   the extracted article (versioned), <aa> = first two id characters
  *   articles/<aa>/<id>/original.<ext> the imported bytes, verbatim
  *   articles/<aa>/<id>/resources/…    local images of the article
  *   import.journal                    present while a batch is being written; on open it means "reconcile"
- *   index/                            the saved search index (see search/saved-index.ts)
+ *   index/segments/, manifest.json    the search index (see search/engine/), derived like the catalog
  *
  * Articles are written before the catalog names them, so a crash leaves at worst article files the
  * catalog does not know yet; the journal makes the next open find and adopt them. Nothing is ever
@@ -20,7 +20,7 @@ import type { StoredArticle } from '../../../common/article';
 import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
 import type { ImportOutcome } from '../import/importer';
-import { type CatalogEntry, checkArticleVersion, readCatalog, toCatalogEntry, writeCatalog } from './catalog';
+import { type CatalogEntry, checkArticleVersion, commitCatalog, readCatalog, toCatalogEntry } from './catalog';
 import { fsyncDirectory, fsyncFile, writeFileDurable, writeTemp } from './durable-write';
 
 export const JOURNAL_FILE = 'import.journal';
@@ -47,6 +47,13 @@ export type AddResult =
 
 export class ArticleStore {
   private entries = new Map<string, CatalogEntry>();
+  /** Revision at which each entry was last written (see catalog.ts). */
+  private revisions = new Map<string, number>();
+  /** Lines per catalog shard, for compaction. */
+  private shardLines = new Map<string, number>();
+  /** Entries written since the last commit, and whether the whole catalog must be rewritten. */
+  private changed = new Set<string>();
+  private rewriteAll = false;
   private revision = 0;
   private dirty = false;
   /** Ids being written right now: adds run concurrently, and the same bytes twice in one batch are one article. */
@@ -72,8 +79,13 @@ export class ArticleStore {
   async load(): Promise<void> {
     const catalog = await readCatalog(this.dir);
     const interrupted = await exists(path.join(this.dir, JOURNAL_FILE));
-    this.entries = new Map((catalog?.articles ?? []).map((e) => [e.id, e]));
+    this.entries = catalog?.entries ?? new Map();
+    this.revisions = catalog?.revisions ?? new Map();
+    this.shardLines = catalog?.lines ?? new Map();
     this.revision = catalog?.revision ?? 0;
+    this.changed.clear();
+    this.rewriteAll = catalog?.legacy ?? false;
+    if (catalog?.legacy) this.dirty = true;
     if (!catalog || interrupted) await this.reconcile();
   }
 
@@ -93,6 +105,11 @@ export class ArticleStore {
     return this.entries.get(id);
   }
 
+  /** The revision at which the entry was last written (0 when unknown). */
+  revisionOf(id: string): number {
+    return this.revisions.get(id) ?? 0;
+  }
+
   articleDir(id: string): string {
     return path.join(this.dir, 'articles', id.slice(0, 2), id);
   }
@@ -107,7 +124,7 @@ export class ArticleStore {
   /** Adds one extracted article; the caller holds the library lock and calls `commit` at the end of the batch. */
   async add(outcome: ArticleOutcome): Promise<AddResult> {
     const id = articleId(outcome.original);
-    if (this.entries.has(id) || this.staged.has(id) || this.reserved.has(id))
+    if (this.entries.has(id) || this.staged.has(id) || this.reserved.has(id) || this.committing.has(id))
       return { kind: 'duplicate', id };
     this.reserved.add(id);
     try {
@@ -166,7 +183,9 @@ export class ArticleStore {
     await writeFileDurable(path.join(this.articleDir(id), 'article.json'), JSON.stringify(updated, null, 1));
     this.entries.set(id, toCatalogEntry(updated));
     this.revision++;
-    await this.commit();
+    this.revisions.set(id, this.revision);
+    this.changed.add(id);
+    await this.commit(false);
     return updated;
   }
 
@@ -175,7 +194,7 @@ export class ArticleStore {
    * the folders, then save the catalog that names them and drop the journal. Flushing the whole batch at
    * once lets one journal commit of the file system serve many files.
    */
-  async commit(): Promise<void> {
+  async commit(bump = true): Promise<void> {
     const batch = [...this.staged.values()];
     this.staged.clear();
     // Before any await: from here until `entries` names them, these ids must still count as present.
@@ -192,12 +211,29 @@ export class ArticleStore {
       await Promise.all(files.map((f) => fsyncFile(f.temp)));
       await Promise.all(files.map((f) => fs.rename(f.temp, f.target)));
       await Promise.all([...new Set(batch.flatMap((s) => s.dirs))].map(fsyncDirectory));
-      for (const { entry } of batch) this.entries.set(entry.id, entry);
+      if (batch.length && bump) this.revision++;
+      for (const { entry } of batch) {
+        this.entries.set(entry.id, entry);
+        this.revisions.set(entry.id, this.revision);
+        this.changed.add(entry.id);
+      }
     } finally {
       for (const { entry } of batch) this.committing.delete(entry.id);
     }
-    if (batch.length) this.revision++;
-    await writeCatalog(this.dir, this.revision, this.entries.values());
+    const written = [...this.changed].flatMap((id) => this.entries.get(id) ?? []);
+    const removed = [...this.changed].filter((id) => !this.entries.has(id));
+    this.changed.clear();
+    const full = this.rewriteAll;
+    this.rewriteAll = false;
+    await commitCatalog(
+      this.dir,
+      this.revision,
+      { written, removed },
+      this.entries,
+      this.revisions,
+      this.shardLines,
+      full,
+    );
     if (this.dirty && this.reserved.size === 0 && this.staged.size === 0) await this.closeJournal();
   }
 
@@ -259,8 +295,17 @@ export class ArticleStore {
         }
       }
     }
-    this.entries = found;
     this.revision++;
+    // An entry the old catalog held unchanged keeps its revision, so the search index does not redo it.
+    const revisions = new Map<string, number>();
+    for (const [id, entry] of found) {
+      const before = this.entries.get(id);
+      const same = before !== undefined && JSON.stringify(before) === JSON.stringify(entry);
+      revisions.set(id, same ? (this.revisions.get(id) ?? this.revision) : this.revision);
+    }
+    this.entries = found;
+    this.revisions = revisions;
+    this.rewriteAll = true;
     // Saved by the next writer (under the lock): a reader must not write, another process may be importing.
     this.dirty = true;
   }

@@ -1,27 +1,46 @@
 /**
- * The catalog, `catalog.json`: every article's metadata (everything but the body) in one versioned file,
- * so opening a library reads one file instead of one per article. It is derived data: the article files
- * are the truth, and `rebuildCatalog` recreates it from them after a crash or damage.
+ * The catalog: every article's metadata (everything but the body), so opening a library reads no article
+ * files. It is derived data: the article files are the truth, and the store rebuilds it from them after a
+ * crash or damage. It is kept per device under `index/catalog/` (a file-sync engine should not carry it):
+ *
+ *   head.json      format, version and the revision of the last commit (its mtime tells other processes)
+ *   0.jsonl … f.jsonl   sixteen append-only logs, by the first hex digit of the id; one line per change,
+ *                  `{"r":revision,"e":entry}` (added or replaced) or `{"r":revision,"d":id}` (removed)
+ *
+ * Committing a batch appends its lines to the shards it touches (never rewriting the catalog); a shard whose
+ * log has grown to several times its live entries is compacted (rewritten atomically). A torn last line, which
+ * a crash during an append leaves, is ignored; the journal makes the next open reconcile anyway.
+ * Format 1 was a single `catalog.json`, rewritten whole on every commit; it is read once and replaced.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredArticle } from '../../../common/article';
 import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
-import { writeFileDurable } from './durable-write';
+import { fsyncDirectory, fsyncFile, writeFileDurable } from './durable-write';
 
-export const CATALOG_FILE = 'catalog.json';
 export const CATALOG_FORMAT = 'offprint-catalog';
-export const CATALOG_FORMAT_VERSION = 1;
+export const CATALOG_FORMAT_VERSION = 2;
+export const CATALOG_DIR = path.join('index', 'catalog');
+export const CATALOG_HEAD = path.join(CATALOG_DIR, 'head.json');
+/** Format 1's single file, read once for an upgrade. */
+export const LEGACY_CATALOG_FILE = 'catalog.json';
+const SHARDS = '0123456789abcdef'.split('');
+/** A shard is compacted when its log holds this many times more lines than live entries (and is not tiny). */
+const COMPACT_RATIO = 3;
+const COMPACT_MIN_LINES = 256;
 
 export type CatalogEntry = Omit<StoredArticle, 'text' | 'html'>;
 
-export interface CatalogFile {
-  format: typeof CATALOG_FORMAT;
-  version: number;
-  /** Bumped on every change; part of the search index fingerprint. */
+export interface Catalog {
   revision: number;
-  articles: CatalogEntry[];
+  entries: Map<string, CatalogEntry>;
+  /** The revision at which each entry was last written: the search index covers revisions up to its own. */
+  revisions: Map<string, number>;
+  /** Lines per shard, live or superseded, to know when to compact. */
+  lines: Map<string, number>;
+  /** True when read from format 1: the next writer saves it whole in the current format. */
+  legacy: boolean;
 }
 
 export function toCatalogEntry(article: StoredArticle): CatalogEntry {
@@ -29,43 +48,140 @@ export function toCatalogEntry(article: StoredArticle): CatalogEntry {
   return entry;
 }
 
-/** Reads the catalog; null when it is missing or damaged (the caller rebuilds it from the article files). */
-export async function readCatalog(dir: string): Promise<CatalogFile | null> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(path.join(dir, CATALOG_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let parsed: Partial<CatalogFile>;
-  try {
-    parsed = JSON.parse(raw) as Partial<CatalogFile>;
-  } catch {
-    return null;
-  }
-  if (parsed.format !== CATALOG_FORMAT || !Array.isArray(parsed.articles)) return null;
-  if (typeof parsed.version !== 'number' || parsed.version > CATALOG_FORMAT_VERSION) {
-    throw new OffprintError(
-      'failed',
-      `The catalog in ${dir} was written by a newer Offprint (format ${String(parsed.version)}). Update Offprint to open this library.`,
-    );
-  }
-  return parsed as CatalogFile;
+const shardOf = (id: string) => (SHARDS.includes(id[0] ?? '') ? id[0]! : '0');
+const shardFile = (dir: string, shard: string) => path.join(dir, CATALOG_DIR, `${shard}.jsonl`);
+
+function newerCatalog(dir: string, version: unknown): OffprintError {
+  return new OffprintError(
+    'failed',
+    `The catalog in ${dir} was written by a newer Offprint (format ${String(version)}). Update Offprint to open this library.`,
+  );
 }
 
-export async function writeCatalog(
+/** Reads the catalog; null when it is missing or damaged (the caller rebuilds it from the article files). */
+export async function readCatalog(dir: string): Promise<Catalog | null> {
+  const head = await readJson(path.join(dir, CATALOG_HEAD));
+  if (head === 'missing') return readLegacyCatalog(dir);
+  if (head === 'damaged' || (head as { format?: unknown }).format !== CATALOG_FORMAT) return null;
+  const { version, revision } = head as { version?: unknown; revision?: unknown };
+  if (typeof version !== 'number' || version > CATALOG_FORMAT_VERSION) throw newerCatalog(dir, version);
+  if (typeof revision !== 'number') return null;
+  const catalog: Catalog = { revision, entries: new Map(), revisions: new Map(), lines: new Map(), legacy: false };
+  const texts = await Promise.all(SHARDS.map((s) => fs.readFile(shardFile(dir, s), 'utf8').catch(() => '')));
+  for (const [i, text] of texts.entries()) {
+    const lines = text.split('\n');
+    let count = 0;
+    for (const [n, line] of lines.entries()) {
+      if (line === '') continue;
+      let parsed: { r?: unknown; e?: CatalogEntry; d?: unknown };
+      try {
+        parsed = JSON.parse(line) as typeof parsed;
+      } catch {
+        // Only the last line may be torn (an append cut short); anything else is damage.
+        if (n === lines.length - 1) continue;
+        return null;
+      }
+      count++;
+      if (typeof parsed.r !== 'number') return null;
+      if (parsed.e && typeof parsed.e.id === 'string') {
+        catalog.entries.set(parsed.e.id, parsed.e);
+        catalog.revisions.set(parsed.e.id, parsed.r);
+      } else if (typeof parsed.d === 'string') {
+        catalog.entries.delete(parsed.d);
+        catalog.revisions.delete(parsed.d);
+      } else return null;
+    }
+    catalog.lines.set(SHARDS[i]!, count);
+  }
+  return catalog;
+}
+
+async function readLegacyCatalog(dir: string): Promise<Catalog | null> {
+  const legacy = await readJson(path.join(dir, LEGACY_CATALOG_FILE));
+  if (legacy === 'missing' || legacy === 'damaged') return null;
+  const parsed = legacy as { format?: unknown; version?: unknown; revision?: unknown; articles?: unknown };
+  if (parsed.format !== CATALOG_FORMAT || !Array.isArray(parsed.articles)) return null;
+  if (typeof parsed.version !== 'number' || parsed.version > CATALOG_FORMAT_VERSION) throw newerCatalog(dir, parsed.version);
+  const revision = typeof parsed.revision === 'number' ? parsed.revision : 0;
+  const entries = new Map((parsed.articles as CatalogEntry[]).map((e) => [e.id, e]));
+  return {
+    revision,
+    entries,
+    revisions: new Map([...entries.keys()].map((id) => [id, revision])),
+    lines: new Map(),
+    legacy: true,
+  };
+}
+
+/**
+ * Appends the changed entries (and removals) at `revision`, then records the revision in head.json. With
+ * `full`, every shard is rewritten from `all` instead (after a rebuild, or to upgrade format 1).
+ */
+export async function commitCatalog(
   dir: string,
   revision: number,
-  articles: Iterable<CatalogEntry>,
+  changes: { written: CatalogEntry[]; removed: string[] },
+  all: Map<string, CatalogEntry>,
+  revisions: Map<string, number>,
+  lines: Map<string, number>,
+  full: boolean,
 ): Promise<void> {
-  const file: CatalogFile = {
-    format: CATALOG_FORMAT,
-    version: CATALOG_FORMAT_VERSION,
-    revision,
-    articles: [...articles],
+  await fs.mkdir(path.join(dir, CATALOG_DIR), { recursive: true });
+  const byShard = new Map<string, string[]>();
+  const add = (id: string, line: string) => {
+    const shard = shardOf(id);
+    if (!byShard.has(shard)) byShard.set(shard, []);
+    byShard.get(shard)!.push(line);
   };
-  await writeFileDurable(path.join(dir, CATALOG_FILE), JSON.stringify(file));
+  if (!full) {
+    for (const e of changes.written) add(e.id, JSON.stringify({ r: revision, e }));
+    for (const id of changes.removed) add(id, JSON.stringify({ r: revision, d: id }));
+  }
+  const live = new Map<string, number>();
+  for (const id of all.keys()) live.set(shardOf(id), (live.get(shardOf(id)) ?? 0) + 1);
+  const rewrite = (shard: string) =>
+    full || ((lines.get(shard) ?? 0) + (byShard.get(shard)?.length ?? 0) > COMPACT_MIN_LINES &&
+      (lines.get(shard) ?? 0) + (byShard.get(shard)?.length ?? 0) > COMPACT_RATIO * (live.get(shard) ?? 0));
+  await Promise.all(
+    SHARDS.map(async (shard) => {
+      const file = shardFile(dir, shard);
+      if (rewrite(shard)) {
+        const out: string[] = [];
+        for (const [id, e] of all)
+          if (shardOf(id) === shard) out.push(JSON.stringify({ r: revisions.get(id) ?? revision, e }));
+        await writeFileDurable(file, out.length ? `${out.join('\n')}\n` : '');
+        lines.set(shard, out.length);
+        return;
+      }
+      const append = byShard.get(shard);
+      if (!append) return;
+      // A line after a torn one must start on a line of its own.
+      await fs.appendFile(file, `\n${append.join('\n')}\n`);
+      await fsyncFile(file);
+      lines.set(shard, (lines.get(shard) ?? 0) + append.length);
+    }),
+  );
+  await fsyncDirectory(path.join(dir, CATALOG_DIR));
+  await writeFileDurable(
+    path.join(dir, CATALOG_HEAD),
+    JSON.stringify({ format: CATALOG_FORMAT, version: CATALOG_FORMAT_VERSION, revision }),
+  );
+  if (full) await fs.rm(path.join(dir, LEGACY_CATALOG_FILE), { force: true });
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw error;
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return 'damaged';
+  }
 }
 
 /** Checks a parsed article.json; refuses files from a newer article format with a clear message. */

@@ -80,7 +80,9 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
     const fields = (clause.fields ?? FIELD_NAMES).map((name) => FIELD_NAMES.indexOf(name));
     const presence = (clause as { presence?: number }).presence ?? PRESENCE.OPTIONAL;
     const terms = clause.usePipeline
-      ? pipeline().runString(clause.term, { fields: clause.fields })
+      ? (pipeline() as unknown as { runString(s: string, m: object): string[] }).runString(clause.term, {
+          fields: clause.fields,
+        })
       : [clause.term];
     let clauseMatches: Uint8Array | null = null;
     for (const term of terms) {

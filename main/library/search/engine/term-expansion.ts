@@ -5,7 +5,6 @@
  * work for a common prefix and skipping every term under a prefix the automaton has rejected, so a
  * dictionary of a few hundred thousand terms needs no trie in memory.
  */
-import type lunr from 'lunr';
 import { setupLunr } from '../lunr-setup';
 
 interface Node {
@@ -21,7 +20,8 @@ export interface ClauseShape {
 /** The automaton of a clause, as Lunr builds it. */
 export function clauseAutomaton(clause: ClauseShape): Node {
   const l = setupLunr();
-  return l.TokenSet.fromClause(clause as lunr.Query.Clause) as unknown as Node;
+  // `fromClause` is public in Lunr but missing from its type definitions.
+  return (l.TokenSet as unknown as { fromClause(c: ClauseShape): Node }).fromClause(clause);
 }
 
 /** True when the clause can only ever match its own text (no wildcard, no fuzziness). */

@@ -1,0 +1,69 @@
+/**
+ * Writing segment files, in the worker thread: a new segment from article files (their text analysed as
+ * Lunr would), or a merge of existing segments that drops dead documents. Each file is durable (temporary
+ * file, fsync, rename, folder fsync) before its name is returned, so a manifest never names a torn file.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { StoredArticle } from '../../../../common/article';
+import { writeFileDurable } from '../../store/durable-write';
+import { toIndexDocument } from '../index-document';
+import { FIELDS } from '../lunr-setup';
+import { Analyzer } from './analyzer';
+import { SEGMENTS_DIR, segmentPath } from './manifest';
+import { buildSegment, mergeSegments } from './segment-builder';
+import { encodeSegment } from './segment-format';
+import { SegmentReader } from './segment-reader';
+
+const analyzer = new Analyzer();
+
+export function newSegmentName(): string {
+  return `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.seg`;
+}
+
+/** Indexes the given articles into a new segment; articles that cannot be read are left out and named. */
+export async function writeSegmentFromArticles(
+  libraryDir: string,
+  ids: string[],
+): Promise<{ name: string; docs: number; skipped: string[] }> {
+  const docs: Parameters<typeof buildSegment>[1] = [];
+  const skipped: string[] = [];
+  for (const id of ids) {
+    const file = path.join(libraryDir, 'articles', id.slice(0, 2), id, 'article.json');
+    try {
+      const article = JSON.parse(await fs.readFile(file, 'utf8')) as StoredArticle;
+      docs.push({ id, fields: analyzer.document(toIndexDocument(article)) });
+    } catch {
+      skipped.push(id);
+    }
+  }
+  const name = newSegmentName();
+  const data = buildSegment(
+    FIELDS.map((f) => f.name),
+    docs,
+  );
+  await fs.mkdir(path.join(libraryDir, SEGMENTS_DIR), { recursive: true });
+  await writeFileDurable(segmentPath(libraryDir, name), encodeSegment(data));
+  return { name, docs: docs.length, skipped };
+}
+
+/** Merges segments (oldest first) keeping the documents `keep` marks, into one new segment. */
+export async function writeMergedSegment(
+  libraryDir: string,
+  names: string[],
+  keep: Uint8Array[],
+): Promise<{ name: string; docs: number }> {
+  const readers = names.map((n) => SegmentReader.open(segmentPath(libraryDir, n)));
+  try {
+    const merged = mergeSegments(
+      readers.map((r) => r.readAll()),
+      keep,
+    );
+    const name = newSegmentName();
+    await writeFileDurable(segmentPath(libraryDir, name), encodeSegment(merged));
+    return { name, docs: merged.ids.length };
+  } finally {
+    for (const r of readers) r.close();
+  }
+}

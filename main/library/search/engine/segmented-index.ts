@@ -1,0 +1,193 @@
+/**
+ * The search index of one library, as the main thread sees it: the segments the manifest names, opened
+ * lazily readable, and the catalog's view of which of their documents are live. Writers (holding the library
+ * lock) bring it up to date with `catchUp`: the catalog entries written since the index's covered revision go
+ * into a new segment built in the worker, then the manifest names it; merges follow the same path. Readers
+ * in other processes notice a new manifest by its mtime and reopen.
+ */
+import { statSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleStore } from '../../store/article-store';
+import type { BuiltSegment } from '../../worker-protocol';
+import { FIELD_NAMES } from '../parse-query';
+import { DocColumns } from './doc-columns';
+import {
+  type Manifest,
+  MANIFEST_FILE,
+  SEGMENTS_DIR,
+  emptyManifest,
+  readManifest,
+  segmentPath,
+  writeManifest,
+} from './manifest';
+import { planMerge } from './merge-policy';
+import { NewerSegmentError } from './segment-format';
+import { SegmentReader } from './segment-reader';
+import { SegmentSet } from './segment-set';
+
+/** Articles per segment when catching up on many (a rebuild): each becomes searchable as it lands. */
+const CATCH_UP_CHUNK = 5000;
+
+export interface IndexWorker {
+  request(body: object): Promise<unknown>;
+}
+
+export interface IndexView {
+  set: SegmentSet;
+  columns: DocColumns;
+}
+
+export class SegmentedIndex {
+  private manifest: Manifest = emptyManifest();
+  private readers = new Map<string, SegmentReader>();
+  private manifestStamp = '';
+  private view: IndexView | null = null;
+  private viewRevision = -1;
+  /** Damage found and dealt with (the documents concerned are indexed again), for the user to see. */
+  readonly problems: string[] = [];
+
+  constructor(readonly dir: string) {}
+
+  /** Re-reads the manifest when it changed on disk (another process, or first use). */
+  async refresh(): Promise<void> {
+    const stamp = fileStamp(path.join(this.dir, MANIFEST_FILE));
+    if (stamp === this.manifestStamp) return;
+    this.manifestStamp = stamp;
+    const { manifest, problem } = await readManifest(this.dir);
+    if (problem) this.problems.push(problem);
+    const kept: Manifest['segments'] = [];
+    const open = new Map<string, SegmentReader>();
+    for (const seg of manifest.segments) {
+      let reader = this.readers.get(seg.name);
+      if (!reader) {
+        try {
+          reader = SegmentReader.open(segmentPath(this.dir, seg.name));
+        } catch (error) {
+          if (error instanceof NewerSegmentError) throw error;
+          // Its documents are no longer in any segment, so the next catch-up indexes them again.
+          this.problems.push(`search segment ${seg.name} could not be read (${(error as Error).message}); re-indexing its articles`);
+          continue;
+        }
+      }
+      open.set(seg.name, reader);
+      kept.push(seg);
+    }
+    for (const [name, reader] of this.readers) if (!open.has(name)) reader.close();
+    this.readers = open;
+    this.manifest = { ...manifest, segments: kept };
+    this.view = null;
+  }
+
+  /** The segments as one, with columns, for the store as it is now. */
+  current(store: ArticleStore): IndexView {
+    if (!this.view || this.viewRevision !== store.currentRevision) {
+      const readers = this.manifest.segments.map((s) => this.readers.get(s.name)!);
+      const set = new SegmentSet(FIELD_NAMES, readers, (id) => store.get(id) !== undefined);
+      this.view = { set, columns: new DocColumns(set, (id) => store.get(id)) };
+      this.viewRevision = store.currentRevision;
+    }
+    return this.view;
+  }
+
+  /** Catalog entries the index does not hold as they are now. */
+  pending(store: ArticleStore): string[] {
+    const { set } = this.current(store);
+    const covered = this.manifest.coveredRevision;
+    const ids: string[] = [];
+    for (const entry of store.all()) {
+      if (store.revisionOf(entry.id) > covered || !set.slotOfId.has(entry.id)) ids.push(entry.id);
+    }
+    return ids;
+  }
+
+  get segmentCount(): number {
+    return this.manifest.segments.length;
+  }
+
+  /**
+   * Indexes what the catalog holds beyond the index, chunk by chunk, then merges as the policy says. The
+   * caller holds the library lock: only one process writes the manifest.
+   */
+  async catchUp(store: ArticleStore, worker: IndexWorker): Promise<void> {
+    await this.refresh();
+    const revision = store.currentRevision;
+    const ids = this.pending(store);
+    for (let i = 0; i < ids.length; i += CATCH_UP_CHUNK) {
+      const chunk = ids.slice(i, i + CATCH_UP_CHUNK);
+      const built = (await worker.request({ type: 'build-segment', libraryDir: this.dir, ids: chunk })) as BuiltSegment;
+      const last = i + CATCH_UP_CHUNK >= ids.length;
+      await this.commit({
+        ...this.manifest,
+        // Covered only once every pending entry is in: a crash in between redoes the rest, never skips it.
+        coveredRevision: last ? revision : this.manifest.coveredRevision,
+        segments: [...this.manifest.segments, { name: built.name, docs: built.docs }],
+      });
+    }
+    if (ids.length === 0 && this.manifest.coveredRevision < revision) {
+      await this.commit({ ...this.manifest, coveredRevision: revision });
+    }
+    await this.mergeAsNeeded(store, worker);
+    await this.removeUnlisted();
+  }
+
+  private async mergeAsNeeded(store: ArticleStore, worker: IndexWorker): Promise<void> {
+    for (;;) {
+      const { set } = this.current(store);
+      const stats = this.manifest.segments.map((s, i) => ({
+        name: s.name,
+        docs: s.docs,
+        dead: set.segments[i]!.deadCount,
+      }));
+      const names = planMerge(stats);
+      if (!names) return;
+      const chosen = new Set(names);
+      const keep = set.segments
+        .filter((_, i) => chosen.has(this.manifest.segments[i]!.name))
+        .map((s) => Uint8Array.from(s.dead, (dead) => 1 - dead));
+      const merged = (await worker.request({ type: 'merge-segments', libraryDir: this.dir, names, keep })) as {
+        name: string;
+        docs: number;
+      };
+      // The merged segment takes the place of the newest one it replaces, so newer copies still win.
+      const newest = names[names.length - 1];
+      const segments = this.manifest.segments.flatMap((s) =>
+        s.name === newest ? [{ name: merged.name, docs: merged.docs }] : chosen.has(s.name) ? [] : [s],
+      );
+      await this.commit({ ...this.manifest, segments });
+    }
+  }
+
+  private async commit(manifest: Manifest): Promise<void> {
+    await writeManifest(this.dir, manifest);
+    this.manifestStamp = '';
+    await this.refresh();
+  }
+
+  /** Segment files no manifest names: left by a merge (once swapped out) or by a crash before the manifest. */
+  private async removeUnlisted(): Promise<void> {
+    const listed = new Set(this.manifest.segments.map((s) => s.name));
+    const dir = path.join(this.dir, SEGMENTS_DIR);
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => !listed.has(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
+  }
+
+  close(): void {
+    for (const reader of this.readers.values()) reader.close();
+    this.readers.clear();
+    this.view = null;
+  }
+}
+
+/**
+ * Identifies a version of a file written by rename: a new inode each time, so two writes within one
+ * timestamp tick still differ. A synchronous stat costs microseconds; an async one would queue behind an import.
+ */
+export function fileStamp(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.ino}:${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
+}
