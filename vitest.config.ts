@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The CLI tests run the built command: build it first if it is missing or stale.
+    globalSetup: ['tests/helpers/build-cli.ts'],
     environment: 'node',
     // Corpus imports and browser tests do real work on a 2-core machine: generous, never a speed assertion.
     testTimeout: 180_000,

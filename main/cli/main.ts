@@ -1,15 +1,12 @@
 /**
  * `offprint`: the library from a terminal, over the same API as the app. Every command takes
  * `--library DIR` and `--json`. Exit codes: 0 done, 1 some input failed or the command failed, 2 bad usage.
+ *
+ * Start-up is most of what a command costs, so this file imports only what parsing the command line needs; the
+ * library and each command are loaded when they run (in the build, each is a chunk of its own).
  */
 import { type ParseArgsConfig, parseArgs as parseCommandLine } from 'node:util';
-import { InvalidArgument } from '../../common/validate';
-import { openLibrary, type Library } from '../library/library';
-import { resolveLibraryPath } from '../library/location';
-import { importCommand } from './commands/import';
-import { listCommand, showCommand, tagsCommand } from './commands/read';
-import { searchCommand } from './commands/search';
-import { serveCommand } from './commands/serve';
+import type { Library } from '../library/library';
 import { processOut, type Out } from './output';
 
 export const USAGE = `Usage: offprint <command> [options]
@@ -77,13 +74,13 @@ export interface CommandContext {
 }
 
 type Command = (ctx: CommandContext) => Promise<number>;
-const COMMANDS: Record<string, Command> = {
-  import: importCommand,
-  list: listCommand,
-  show: showCommand,
-  search: searchCommand,
-  tags: tagsCommand,
-  serve: serveCommand,
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  import: async () => (await import('./commands/import')).importCommand,
+  list: async () => (await import('./commands/read')).listCommand,
+  show: async () => (await import('./commands/read')).showCommand,
+  search: async () => (await import('./commands/search')).searchCommand,
+  tags: async () => (await import('./commands/read')).tagsCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
 };
 
 export async function main(argv: string[], out: Out = processOut): Promise<number> {
@@ -100,17 +97,22 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
     out.write(USAGE);
     return name || values.help ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     out.error(`offprint: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
   let library: Library | null = null;
   try {
+    const [command, { openLibrary }, { resolveLibraryPath }] = await Promise.all([
+      load(),
+      import('../library/library'),
+      import('../library/location'),
+    ]);
     library = await openLibrary(resolveLibraryPath({ flag: values.library ?? null }));
     return await command({ library, args, options: values, out });
   } catch (error) {
-    if (error instanceof InvalidArgument || (error as Error).name === 'InvalidArgument') {
+    if ((error as Error).name === 'InvalidArgument') {
       out.error(`offprint ${name}: ${(error as Error).message}\n`);
       return 2;
     }

@@ -8,8 +8,18 @@ export interface Out {
   width: number;
 }
 
+/** Output piped into a command that stops reading (`offprint list | head`) ends the command quietly. */
+function quietWhenPipeCloses(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (stream.listenerCount('error') === 0)
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  return stream;
+}
+
 export const processOut: Out = {
-  write: (text) => process.stdout.write(text),
+  write: (text) => quietWhenPipeCloses(process.stdout).write(text),
   error: (text) => process.stderr.write(text),
   interactive: Boolean(process.stderr.isTTY),
   width: process.stdout.columns || 100,

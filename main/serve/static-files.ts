@@ -15,7 +15,10 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+// From the sources (main/serve/) the build is ../../dist/renderer; from a bundle in dist/<folder>/, ../renderer.
+export const DEFAULT_STATIC_DIR = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../../dist/renderer/' : '../renderer/', import.meta.url),
+);
 
 export async function readStatic(
   root: string,

@@ -1,4 +1,7 @@
-/** Runs the real `offprint` command in a child process, as a person or a script would. */
+/**
+ * Runs the real `offprint` command in a child process, as a person or a script would: bin/offprint.mjs, which
+ * runs the build in dist/cli (built before the tests by tests/helpers/build-cli.ts).
+ */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { REPO } from './temp-library';
@@ -9,11 +12,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  bin = path.join(REPO, 'bin', 'offprint.mjs'),
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(REPO, 'bin', 'offprint.mjs'), ...args],
+      [bin, ...args],
       { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -66,7 +66,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('packs only build output and package.json', () => {
-    expect(config.files).toEqual(['dist/**/*', 'package.json']);
+    expect(config.files).toEqual(['dist/**/*', '!dist/cli/**/*', 'package.json']);
     expect(pkg.main.startsWith('dist/')).toBe(true);
   });
 

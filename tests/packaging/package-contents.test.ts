@@ -56,13 +56,15 @@ describe.skipIf(!BUILT)('the packaged app', () => {
         ),
       ),
     );
+    // The CLI's build (dist/cli) ships in the npm package, not in the app.
+    expect(entries.filter((entry) => entry.split(/[/\\]/)[2] === 'cli')).toEqual([]);
     const modules = new Set(
       entries
         .map((entry) => entry.split(/[/\\]/))
         .flatMap(([, top, name]) => (top === 'node_modules' && name ? [name] : [])),
     );
     for (const dependency of ['lunr', 'yaml']) expect(modules).toContain(dependency);
-    for (const devOnly of ['electron', 'vitest', 'typescript', 'electron-builder'])
+    for (const devOnly of ['electron', 'vitest', 'typescript', 'electron-builder', 'tsx'])
       expect(modules).not.toContain(devOnly);
   });
 });
