@@ -165,6 +165,20 @@ export class Library implements OffprintApi {
     await this.withLock(() => this.catchUpLocked());
   }
 
+  /** Merges the whole index into one segment without tombstones (as a background merge would, at once). */
+  async compactIndex(): Promise<void> {
+    await this.withLock(async () => {
+      await this.indexChain;
+      await this.index.compact(this.store, this.indexWorker);
+    });
+  }
+
+  /** Segments, live and dead documents of the index. */
+  async indexStats(): Promise<ReturnType<SegmentedIndex['stats']>> {
+    await this.refreshIfChanged();
+    return this.index.stats(this.store);
+  }
+
   /** Problems found in the index and dealt with (segments rebuilt). */
   get indexProblems(): readonly string[] {
     return this.index.problems;

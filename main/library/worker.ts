@@ -25,7 +25,11 @@ async function handle(request: WorkerRequest): Promise<void> {
       }
       send({ seq: request.seq, type: 'done', result: null });
     } else if (request.type === 'build-segment') {
-      send({ seq: request.seq, type: 'done', result: await writeSegmentFromArticles(request.libraryDir, request.ids) });
+      send({
+        seq: request.seq,
+        type: 'done',
+        result: await writeSegmentFromArticles(request.libraryDir, request.ids),
+      });
     } else {
       const merged = await writeMergedSegment(request.libraryDir, request.names, request.keep);
       send({ seq: request.seq, type: 'done', result: merged });

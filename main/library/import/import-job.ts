@@ -60,9 +60,9 @@ export class ImportJob {
       error: null,
     };
     this.finished = withLock(() => this.run(inputs)).then(
-        () => this.end(this.cancelled ? 'cancelled' : 'done', null),
-        (error: Error) => this.end('failed', error.message),
-      );
+      () => this.end(this.cancelled ? 'cancelled' : 'done', null),
+      (error: Error) => this.end('failed', error.message),
+    );
   }
 
   status(): ImportProgress {
@@ -96,7 +96,10 @@ export class ImportJob {
           : item;
       const task = this.importOne(input).then(async () => {
         this.progress.done++;
-        if (++sinceCommit >= COMMIT_EVERY || (sinceCommit > 0 && Date.now() - lastCommit >= COMMIT_AFTER_MS)) {
+        if (
+          ++sinceCommit >= COMMIT_EVERY ||
+          (sinceCommit > 0 && Date.now() - lastCommit >= COMMIT_AFTER_MS)
+        ) {
           sinceCommit = 0;
           lastCommit = Date.now();
           await this.store.commit();

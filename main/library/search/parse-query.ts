@@ -39,7 +39,11 @@ export function parseQuery(text: string): ParsedQuery {
     const reason = error.message.replace(/\.$/, '');
     const plain = new l.Query(FIELD_NAMES);
     if (words.length === 0) {
-      return { query: plain, notice: `“${text}” is not a search (${reason}); showing everything.`, listAll: true };
+      return {
+        query: plain,
+        notice: `“${text}” is not a search (${reason}); showing everything.`,
+        listAll: true,
+      };
     }
     for (const word of words.slice(0, MAX_CLAUSES)) plain.term(word.toLowerCase(), {});
     return {
@@ -78,7 +82,8 @@ function bound(q: lunr.Query): string[] {
   for (const clause of q.clauses) {
     if ((clause.editDistance ?? 0) > MAX_EDIT_DISTANCE) {
       clause.editDistance = MAX_EDIT_DISTANCE;
-      if (!limits.some((m) => m.startsWith('fuzzy'))) limits.push(`fuzzy matching was limited to ~${MAX_EDIT_DISTANCE}`);
+      if (!limits.some((m) => m.startsWith('fuzzy')))
+        limits.push(`fuzzy matching was limited to ~${MAX_EDIT_DISTANCE}`);
     }
     if (clause.editDistance !== undefined && clause.term.length > MAX_FUZZY_LENGTH) {
       delete (clause as { editDistance?: number }).editDistance;

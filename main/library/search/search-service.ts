@@ -44,7 +44,12 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
     slots = run.slots;
     scores = run.scores;
     terms = run.terms;
-    const notes = [parsed.notice, run.truncated ? `Note: a wildcard or fuzzy term matched more than ${MAX_EXPANSION} words; only the first ${MAX_EXPANSION} were searched.` : null];
+    const notes = [
+      parsed.notice,
+      run.truncated
+        ? `Note: a wildcard or fuzzy term matched more than ${MAX_EXPANSION} words; only the first ${MAX_EXPANSION} were searched.`
+        : null,
+    ];
     notice = notes.filter(Boolean).join(' ') || null;
   }
   if (ctx.lag) notice = notice ? `${notice} ${ctx.lag}` : ctx.lag;

@@ -20,7 +20,13 @@ import type { StoredArticle } from '../../../common/article';
 import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
 import type { ImportOutcome } from '../import/importer';
-import { type CatalogEntry, checkArticleVersion, commitCatalog, readCatalog, toCatalogEntry } from './catalog';
+import {
+  type CatalogEntry,
+  checkArticleVersion,
+  commitCatalog,
+  readCatalog,
+  toCatalogEntry,
+} from './catalog';
 import { fsyncDirectory, fsyncFile, writeFileDurable, writeTemp } from './durable-write';
 
 export const JOURNAL_FILE = 'import.journal';

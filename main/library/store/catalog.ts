@@ -66,7 +66,13 @@ export async function readCatalog(dir: string): Promise<Catalog | null> {
   const { version, revision } = head as { version?: unknown; revision?: unknown };
   if (typeof version !== 'number' || version > CATALOG_FORMAT_VERSION) throw newerCatalog(dir, version);
   if (typeof revision !== 'number') return null;
-  const catalog: Catalog = { revision, entries: new Map(), revisions: new Map(), lines: new Map(), legacy: false };
+  const catalog: Catalog = {
+    revision,
+    entries: new Map(),
+    revisions: new Map(),
+    lines: new Map(),
+    legacy: false,
+  };
   const texts = await Promise.all(SHARDS.map((s) => fs.readFile(shardFile(dir, s), 'utf8').catch(() => '')));
   for (const [i, text] of texts.entries()) {
     const lines = text.split('\n');
@@ -101,7 +107,8 @@ async function readLegacyCatalog(dir: string): Promise<Catalog | null> {
   if (legacy === 'missing' || legacy === 'damaged') return null;
   const parsed = legacy as { format?: unknown; version?: unknown; revision?: unknown; articles?: unknown };
   if (parsed.format !== CATALOG_FORMAT || !Array.isArray(parsed.articles)) return null;
-  if (typeof parsed.version !== 'number' || parsed.version > CATALOG_FORMAT_VERSION) throw newerCatalog(dir, parsed.version);
+  if (typeof parsed.version !== 'number' || parsed.version > CATALOG_FORMAT_VERSION)
+    throw newerCatalog(dir, parsed.version);
   const revision = typeof parsed.revision === 'number' ? parsed.revision : 0;
   const entries = new Map((parsed.articles as CatalogEntry[]).map((e) => [e.id, e]));
   return {
@@ -140,7 +147,8 @@ export async function commitCatalog(
   const live = new Map<string, number>();
   for (const id of all.keys()) live.set(shardOf(id), (live.get(shardOf(id)) ?? 0) + 1);
   const rewrite = (shard: string) =>
-    full || ((lines.get(shard) ?? 0) + (byShard.get(shard)?.length ?? 0) > COMPACT_MIN_LINES &&
+    full ||
+    ((lines.get(shard) ?? 0) + (byShard.get(shard)?.length ?? 0) > COMPACT_MIN_LINES &&
       (lines.get(shard) ?? 0) + (byShard.get(shard)?.length ?? 0) > COMPACT_RATIO * (live.get(shard) ?? 0));
   await Promise.all(
     SHARDS.map(async (shard) => {

@@ -42,7 +42,11 @@ export async function readManifest(dir: string): Promise<{ manifest: Manifest; p
   } catch {
     return { manifest: emptyManifest(), problem: 'the index manifest is damaged; rebuilding the index' };
   }
-  if (parsed.format !== MANIFEST_FORMAT || typeof parsed.version !== 'number' || !Array.isArray(parsed.segments)) {
+  if (
+    parsed.format !== MANIFEST_FORMAT ||
+    typeof parsed.version !== 'number' ||
+    !Array.isArray(parsed.segments)
+  ) {
     return { manifest: emptyManifest(), problem: 'the index manifest is damaged; rebuilding the index' };
   }
   if (parsed.version > MANIFEST_VERSION) {

@@ -165,7 +165,8 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
       for (let d = 0; d < seg.reader.docCount; d++)
         if (seg.dead[d] === 0 && accept(seg.base + d)) slots.push(seg.base + d);
   } else {
-    for (let slot = 0; slot < slotCount; slot++) if (matchedFields[slot] !== 0 && accept(slot)) slots.push(slot);
+    for (let slot = 0; slot < slotCount; slot++)
+      if (matchedFields[slot] !== 0 && accept(slot)) slots.push(slot);
   }
   const out = Int32Array.from(slots);
   const scores = new Float64Array(out.length);

@@ -5,7 +5,10 @@
 import type { AnalyzedField } from './analyzer';
 import type { SegmentData } from './segment-format';
 
-export function buildSegment(fields: string[], docs: Array<{ id: string; fields: AnalyzedField[] }>): SegmentData {
+export function buildSegment(
+  fields: string[],
+  docs: Array<{ id: string; fields: AnalyzedField[] }>,
+): SegmentData {
   const F = fields.length;
   const fieldLengths = new Uint32Array(F * docs.length);
   /** term → per field, flat [doc, tf, doc, tf, …] in doc order. */

@@ -89,7 +89,8 @@ function bytesOf(array: Uint32Array): Uint8Array {
 
 /** Reads the fixed prefix and header; throws a message that says what is wrong. */
 export function decodeHeader(prefix: Buffer, readMore: (length: number) => Buffer): SegmentHeader {
-  if (prefix.length < 16 || !prefix.subarray(0, 8).equals(SEGMENT_MAGIC)) throw new Error('not a segment file');
+  if (prefix.length < 16 || !prefix.subarray(0, 8).equals(SEGMENT_MAGIC))
+    throw new Error('not a segment file');
   const version = prefix.readUInt32LE(8);
   if (version > SEGMENT_FORMAT_VERSION) {
     throw new NewerSegmentError(`written by a newer Offprint (segment format ${version})`);

@@ -4,13 +4,7 @@
  * throws with the reason, and the index rebuilds that segment's documents from the article files.
  */
 import fs from 'node:fs';
-import {
-  decodeHeader,
-  type SectionName,
-  type SegmentData,
-  type SegmentHeader,
-  sha1,
-} from './segment-format';
+import { decodeHeader, type SectionName, type SegmentData, type SegmentHeader, sha1 } from './segment-format';
 
 export interface TermPostings {
   /** Offset of this term's first posting; field f's postings are [fieldStart[f], fieldStart[f + 1]) − base. */
@@ -162,6 +156,7 @@ export class SegmentReader {
 
 /** A Uint32Array over the bytes (copied when they are not 4-byte aligned). */
 function u32(bytes: Buffer): Uint32Array {
-  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  if (bytes.byteOffset % 4 === 0)
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   return new Uint32Array(Uint8Array.from(bytes).buffer);
 }

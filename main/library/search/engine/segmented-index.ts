@@ -66,7 +66,9 @@ export class SegmentedIndex {
         } catch (error) {
           if (error instanceof NewerSegmentError) throw error;
           // Its documents are no longer in any segment, so the next catch-up indexes them again.
-          this.problems.push(`search segment ${seg.name} could not be read (${(error as Error).message}); re-indexing its articles`);
+          this.problems.push(
+            `search segment ${seg.name} could not be read (${(error as Error).message}); re-indexing its articles`,
+          );
           continue;
         }
       }
@@ -115,7 +117,11 @@ export class SegmentedIndex {
     const ids = this.pending(store);
     for (let i = 0; i < ids.length; i += CATCH_UP_CHUNK) {
       const chunk = ids.slice(i, i + CATCH_UP_CHUNK);
-      const built = (await worker.request({ type: 'build-segment', libraryDir: this.dir, ids: chunk })) as BuiltSegment;
+      const built = (await worker.request({
+        type: 'build-segment',
+        libraryDir: this.dir,
+        ids: chunk,
+      })) as BuiltSegment;
       const last = i + CATCH_UP_CHUNK >= ids.length;
       await this.commit({
         ...this.manifest,
@@ -131,6 +137,14 @@ export class SegmentedIndex {
     await this.removeUnlisted();
   }
 
+  /** Merges every segment into one, dropping all tombstones (the caller holds the library lock). */
+  async compact(store: ArticleStore, worker: IndexWorker): Promise<void> {
+    await this.catchUp(store, worker);
+    const names = this.manifest.segments.map((s) => s.name);
+    if (names.length > 1 || this.current(store).set.deadCount > 0) await this.merge(store, worker, names);
+    await this.removeUnlisted();
+  }
+
   private async mergeAsNeeded(store: ArticleStore, worker: IndexWorker): Promise<void> {
     for (;;) {
       const { set } = this.current(store);
@@ -141,11 +155,23 @@ export class SegmentedIndex {
       }));
       const names = planMerge(stats);
       if (!names) return;
+      await this.merge(store, worker, names);
+    }
+  }
+
+  private async merge(store: ArticleStore, worker: IndexWorker, names: string[]): Promise<void> {
+    {
+      const { set } = this.current(store);
       const chosen = new Set(names);
       const keep = set.segments
         .filter((_, i) => chosen.has(this.manifest.segments[i]!.name))
         .map((s) => Uint8Array.from(s.dead, (dead) => 1 - dead));
-      const merged = (await worker.request({ type: 'merge-segments', libraryDir: this.dir, names, keep })) as {
+      const merged = (await worker.request({
+        type: 'merge-segments',
+        libraryDir: this.dir,
+        names,
+        keep,
+      })) as {
         name: string;
         docs: number;
       };
@@ -156,6 +182,17 @@ export class SegmentedIndex {
       );
       await this.commit({ ...this.manifest, segments });
     }
+  }
+
+  /** How the index stands, for diagnostics and tests. */
+  stats(store: ArticleStore): { segments: number; live: number; dead: number; coveredRevision: number } {
+    const { set } = this.current(store);
+    return {
+      segments: set.segments.length,
+      live: set.liveCount,
+      dead: set.deadCount,
+      coveredRevision: this.manifest.coveredRevision,
+    };
   }
 
   private async commit(manifest: Manifest): Promise<void> {
@@ -169,7 +206,9 @@ export class SegmentedIndex {
     const listed = new Set(this.manifest.segments.map((s) => s.name));
     const dir = path.join(this.dir, SEGMENTS_DIR);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => !listed.has(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
+    await Promise.all(
+      names.filter((n) => !listed.has(n)).map((n) => fs.rm(path.join(dir, n), { force: true })),
+    );
   }
 
   close(): void {
