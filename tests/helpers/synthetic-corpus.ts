@@ -114,6 +114,8 @@ export async function writeSyntheticCorpus(
   count: number,
   groups: number,
   seed = 7,
+  /** A word added to every article, to find them all. */
+  marker = '',
 ): Promise<string[]> {
   const random = seededRandom(seed);
   const folders = Array.from({ length: groups }, (_, g) => path.join(dir, `group-${g}`));
@@ -128,6 +130,7 @@ export async function writeSyntheticCorpus(
       ).join(' '),
     );
     const tags = TAGS.filter(() => random() < 0.2);
+    if (marker) paragraphs.push(`${marker} ${i}.`);
     const text = `${title}\n\n${paragraphs.join('\n\n')}${tags.length ? `\n\n${tags.map((t) => `#${t}`).join(' ')}` : ''}\n`;
     await fs.writeFile(path.join(folders[i % groups]!, `article-${String(i).padStart(5, '0')}.txt`), text);
   }

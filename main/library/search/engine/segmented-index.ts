@@ -8,6 +8,7 @@
 import { statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { OffprintError } from '../../../../common/errors';
 import type { ArticleStore } from '../../store/article-store';
 import type { BuiltSegment } from '../../worker-protocol';
 import { FIELD_NAMES } from '../parse-query';
@@ -64,7 +65,12 @@ export class SegmentedIndex {
         try {
           reader = SegmentReader.open(segmentPath(this.dir, seg.name));
         } catch (error) {
-          if (error instanceof NewerSegmentError) throw error;
+          if (error instanceof NewerSegmentError) {
+            throw new OffprintError(
+              'failed',
+              `The search index in ${this.dir} was ${error.message}. Update Offprint to open this library.`,
+            );
+          }
           // Its documents are no longer in any segment, so the next catch-up indexes them again.
           this.problems.push(
             `search segment ${seg.name} could not be read (${(error as Error).message}); re-indexing its articles`,
