@@ -188,6 +188,16 @@ async function measurePeer(
   }
 }
 
+/** The commit measured, so a section says which engine it ran. */
+function commit(): string {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' });
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'main', 'common'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  return `${head.stdout.trim() || 'unknown commit'}${dirty.stdout.trim() ? ' (with local changes)' : ''}`;
+}
+
 function machine(): string {
   const cpus = os.cpus();
   const load = os
@@ -272,7 +282,7 @@ async function main(): Promise<void> {
   const report = [
     `## ${when}`,
     '',
-    `${about}`,
+    `${about}; commit ${commit()}`,
     '',
     `\`${command}\` (runs: ${runs}, timeout ${args.timeout} min per configuration, first query and CLI word «${args.word}»)`,
     '',
