@@ -46,6 +46,8 @@ export class Library implements OffprintApi {
   private titles: Map<string, string> | null = null;
   private titlesRevision = -1;
   private texts = new Map<string, string>();
+  /** True while a writer of this process holds the library lock. */
+  private holdingLock = false;
   /** Serialises this process's writers; the lock file keeps other processes out. */
   private writeQueue: Promise<unknown> = Promise.resolve();
 
@@ -219,8 +221,10 @@ export class Library implements OffprintApi {
         // Another process may have committed since we last read the catalog: start from what is on disk, or
         // this process's stale copy would be written over theirs.
         await this.refreshIfChanged();
+        this.holdingLock = true;
         return await work();
       } finally {
+        this.holdingLock = false;
         await lock.release();
         this.catalogStamp = fileStamp(path.join(this.path, CATALOG_HEAD));
       }
@@ -243,7 +247,9 @@ export class Library implements OffprintApi {
   /** Another process (the CLI beside the app) may have changed the library: reload when the catalog did. */
   private async refreshIfChanged(): Promise<void> {
     const stamp = fileStamp(path.join(this.path, CATALOG_HEAD));
-    if (stamp !== this.catalogStamp) {
+    // While this process holds the lock, the catalog on disk is the one it is writing: its memory is newer
+    // (reloading then would mistake the running batch's temporary files for a crash's leftovers).
+    if (stamp !== this.catalogStamp && !this.holdingLock) {
       this.catalogStamp = stamp;
       await this.store.load();
       this.texts.clear();

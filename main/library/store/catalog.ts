@@ -75,31 +75,46 @@ export async function readCatalog(dir: string): Promise<Catalog | null> {
   };
   const texts = await Promise.all(SHARDS.map((s) => fs.readFile(shardFile(dir, s), 'utf8').catch(() => '')));
   for (const [i, text] of texts.entries()) {
-    const lines = text.split('\n');
-    let count = 0;
-    for (const [n, line] of lines.entries()) {
-      if (line === '') continue;
-      let parsed: { r?: unknown; e?: CatalogEntry; d?: unknown };
-      try {
-        parsed = JSON.parse(line) as typeof parsed;
-      } catch {
-        // Only the last line may be torn (an append cut short); anything else is damage.
-        if (n === lines.length - 1) continue;
-        return null;
-      }
-      count++;
-      if (typeof parsed.r !== 'number') return null;
-      if (parsed.e && typeof parsed.e.id === 'string') {
-        catalog.entries.set(parsed.e.id, parsed.e);
-        catalog.revisions.set(parsed.e.id, parsed.r);
-      } else if (typeof parsed.d === 'string') {
-        catalog.entries.delete(parsed.d);
-        catalog.revisions.delete(parsed.d);
+    const records = parseShard(text);
+    if (!records) return null;
+    for (const record of records) {
+      if (typeof record.r !== 'number') return null;
+      if (record.e && typeof record.e.id === 'string') {
+        catalog.entries.set(record.e.id, record.e);
+        catalog.revisions.set(record.e.id, record.r);
+      } else if (typeof record.d === 'string') {
+        catalog.entries.delete(record.d);
+        catalog.revisions.delete(record.d);
       } else return null;
     }
-    catalog.lines.set(SHARDS[i]!, count);
+    catalog.lines.set(SHARDS[i]!, records.length);
   }
   return catalog;
+}
+
+type CatalogRecord = { r?: unknown; e?: CatalogEntry; d?: unknown };
+
+/**
+ * A shard's records; null when it is damaged. Parsed as one JSON array (one parse for thousands of lines is
+ * several times faster than a parse per line); only when that fails, line by line, to skip a torn last line.
+ */
+function parseShard(text: string): CatalogRecord[] | null {
+  const lines = text.split('\n').filter((l) => l !== '');
+  try {
+    return JSON.parse(`[${lines.join(',')}]`) as CatalogRecord[];
+  } catch {
+    // Only the last line may be torn (an append cut short); anything else is damage.
+    const records: CatalogRecord[] = [];
+    for (const [n, line] of lines.entries()) {
+      try {
+        records.push(JSON.parse(line) as CatalogRecord);
+      } catch {
+        if (n === lines.length - 1 && !text.endsWith('\n')) continue;
+        return null;
+      }
+    }
+    return records;
+  }
 }
 
 async function readLegacyCatalog(dir: string): Promise<Catalog | null> {

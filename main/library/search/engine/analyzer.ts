@@ -10,8 +10,9 @@ import { FIELDS, type IndexDocument, setupLunr, unicodeTrimmer } from '../lunr-s
 export interface AnalyzedField {
   /** Number of terms after the pipeline: Lunr's field length. */
   length: number;
-  /** Term → occurrences in this field. */
-  terms: Map<string, number>;
+  /** The distinct terms of this field, and how often each occurs (same index). */
+  terms: string[];
+  counts: number[];
 }
 
 /** Lunr's tokenizer separator (`lunr.tokenizer.separator`). */
@@ -19,9 +20,19 @@ const SEPARATOR = /[\s-]+/;
 /** Memo entries: a cap so a hostile corpus of unique words cannot grow it without bound. */
 const MEMO_LIMIT = 500_000;
 
+/** One distinct term, shared by every raw word that becomes it; counts its occurrences in the current field. */
+interface TermSlot {
+  term: string;
+  count: number;
+  /** The field being counted when `count` was last reset. */
+  stamp: number;
+}
+
 export class Analyzer {
-  private readonly memo = new Map<string, string | null>();
+  private readonly memo = new Map<string, TermSlot | null>();
+  private readonly slots = new Map<string, TermSlot>();
   private readonly run: (word: string) => string | null;
+  private stamp = 0;
 
   constructor() {
     const l = setupLunr();
@@ -33,27 +44,51 @@ export class Analyzer {
     };
   }
 
+  /** The term a raw (lower-cased) word becomes, or null when the pipeline drops it. */
   term(word: string): string | null {
-    let term = this.memo.get(word);
-    if (term === undefined) {
-      term = this.run(word);
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      this.memo.set(word, term);
+    return this.slot(word)?.term ?? null;
+  }
+
+  private slot(word: string): TermSlot | null {
+    let slot = this.memo.get(word);
+    if (slot === undefined) {
+      const term = this.run(word);
+      if (term === null) slot = null;
+      else {
+        slot = this.slots.get(term);
+        if (!slot) {
+          slot = { term, count: 0, stamp: -1 };
+          this.slots.set(term, slot);
+        }
+      }
+      this.memo.set(word, slot);
     }
-    return term;
+    return slot;
   }
 
   field(text: string): AnalyzedField {
-    const terms = new Map<string, number>();
+    // One hash lookup per word: the word's slot counts it, reset the first time this field meets it.
+    // Cleared between fields only: a field's counts live in its slots.
+    if (this.memo.size >= MEMO_LIMIT) {
+      this.memo.clear();
+      this.slots.clear();
+    }
+    const stamp = ++this.stamp;
+    const touched: TermSlot[] = [];
     let length = 0;
     for (const word of text.toLowerCase().split(SEPARATOR)) {
       if (word.length === 0) continue;
-      const term = this.term(word);
-      if (term === null) continue;
+      const slot = this.slot(word);
+      if (slot === null) continue;
       length++;
-      terms.set(term, (terms.get(term) ?? 0) + 1);
+      if (slot.stamp !== stamp) {
+        slot.stamp = stamp;
+        slot.count = 0;
+        touched.push(slot);
+      }
+      slot.count++;
     }
-    return { length, terms };
+    return { length, terms: touched.map((s) => s.term), counts: touched.map((s) => s.count) };
   }
 
   document(doc: IndexDocument): AnalyzedField[] {

@@ -224,18 +224,15 @@ function expand(
   }
   const automaton = clauseAutomaton(clause);
   const prefix = literalPrefix(clause);
-  const found = new Set<string>();
+  const terms = set.terms();
+  const from = prefix ? lowerBound(terms, prefix) : 0;
+  const to = prefix ? endOfPrefix(terms, prefix, from, terms.length) : terms.length;
   let truncated = false;
-  for (const seg of set.segments) {
-    const terms = seg.reader.terms;
-    const from = prefix ? seg.reader.lowerBound(prefix) : 0;
-    const to = prefix ? endOfPrefix(terms, prefix, from, terms.length) : terms.length;
-    for (const t of expandOver(terms, automaton, from, to, limit + 1)) found.add(terms[t]!);
-  }
+  // More than the limit, since terms of dead documents only are dropped below.
+  const found = expandOver(terms, automaton, from, to, limit * 2 + 16).map((t) => terms[t]!);
   // Lunr lists expansions in trie order, which is sorted order.
-  const sorted = [...found].sort();
   const hits: TermHit[] = [];
-  for (const term of sorted) {
+  for (const term of found) {
     const hit = termHit(term);
     if (!hit) continue;
     if (hits.length >= limit) {
@@ -245,6 +242,17 @@ function expand(
     hits.push(hit);
   }
   return { hits, truncated };
+}
+
+function lowerBound(terms: string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function forEachPosting(set: SegmentSet, hit: TermHit, f: number, visit: (slot: number) => void): void {

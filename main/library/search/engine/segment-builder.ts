@@ -11,42 +11,71 @@ export function buildSegment(
 ): SegmentData {
   const F = fields.length;
   const fieldLengths = new Uint32Array(F * docs.length);
-  /** term → per field, flat [doc, tf, doc, tf, …] in doc order. */
-  const postings = new Map<string, number[][]>();
+  // Postings gathered flat, in document order, as (term id, field, doc, tf); then placed by a counting sort
+  // on (term rank, field), which keeps each list in document order. No array per term.
+  const termIds = new Map<string, number>();
+  const names: string[] = [];
+  let capacity = 1 << 16;
+  let termOf = new Int32Array(capacity);
+  let fieldOf = new Uint8Array(capacity);
+  let docOf = new Uint32Array(capacity);
+  let tfOf = new Uint32Array(capacity);
+  let n = 0;
   docs.forEach((doc, d) => {
     doc.fields.forEach((field, f) => {
       fieldLengths[f * docs.length + d] = field.length;
-      for (const [term, tf] of field.terms) {
-        let perField = postings.get(term);
-        if (!perField) {
-          perField = Array.from({ length: F }, () => []);
-          postings.set(term, perField);
+      for (let k = 0; k < field.terms.length; k++) {
+        const term = field.terms[k]!;
+        const tf = field.counts[k]!;
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = names.push(term) - 1;
+          termIds.set(term, id);
         }
-        perField[f]!.push(d, tf);
+        if (n === capacity) {
+          capacity *= 2;
+          termOf = grow(termOf, capacity);
+          fieldOf = grow(fieldOf, capacity);
+          docOf = grow(docOf, capacity);
+          tfOf = grow(tfOf, capacity);
+        }
+        termOf[n] = id;
+        fieldOf[n] = f;
+        docOf[n] = d;
+        tfOf[n] = tf;
+        n++;
       }
     });
   });
-  const terms = [...postings.keys()].sort();
-  let total = 0;
-  for (const perField of postings.values()) for (const list of perField) total += list.length / 2;
-  const termFieldStart = new Uint32Array(terms.length * F + 1);
-  const docsOut = new Uint32Array(total);
-  const tfs = new Uint32Array(total);
-  let at = 0;
-  terms.forEach((term, t) => {
-    const perField = postings.get(term)!;
-    for (let f = 0; f < F; f++) {
-      termFieldStart[t * F + f] = at;
-      const list = perField[f]!;
-      for (let i = 0; i < list.length; i += 2) {
-        docsOut[at] = list[i]!;
-        tfs[at] = list[i + 1]!;
-        at++;
-      }
-    }
-  });
-  termFieldStart[terms.length * F] = at;
-  return { fields, ids: docs.map((d) => d.id), fieldLengths, terms, termFieldStart, docs: docsOut, tfs };
+  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+  const rank = new Int32Array(names.length);
+  order.forEach((id, r) => (rank[id] = r));
+  const termFieldStart = new Uint32Array(names.length * F + 1);
+  for (let i = 0; i < n; i++) termFieldStart[rank[termOf[i]!]! * F + fieldOf[i]! + 1]!++;
+  for (let k = 1; k < termFieldStart.length; k++) termFieldStart[k]! += termFieldStart[k - 1]!;
+  const cursor = termFieldStart.slice(0, -1);
+  const docsOut = new Uint32Array(n);
+  const tfs = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = cursor[rank[termOf[i]!]! * F + fieldOf[i]!]!++;
+    docsOut[at] = docOf[i]!;
+    tfs[at] = tfOf[i]!;
+  }
+  return {
+    fields,
+    ids: docs.map((d) => d.id),
+    fieldLengths,
+    terms: order.map((id) => names[id]!),
+    termFieldStart,
+    docs: docsOut,
+    tfs,
+  };
+}
+
+function grow<T extends Int32Array | Uint8Array | Uint32Array>(array: T, capacity: number): T {
+  const next = new (array.constructor as new (n: number) => T)(capacity);
+  next.set(array);
+  return next;
 }
 
 /** Merges whole segments in order; `keep[i][d]` says whether document d of input i survives. */

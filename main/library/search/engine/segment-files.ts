@@ -4,6 +4,7 @@
  * file, fsync, rename, folder fsync) before its name is returned, so a manifest never names a torn file.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredArticle } from '../../../../common/article';
@@ -32,7 +33,9 @@ export async function writeSegmentFromArticles(
   for (const id of ids) {
     const file = path.join(libraryDir, 'articles', id.slice(0, 2), id, 'article.json');
     try {
-      const article = JSON.parse(await fs.readFile(file, 'utf8')) as StoredArticle;
+      // Synchronous on purpose: this runs in the worker, and one awaited read after another spent most of the
+      // time waiting for libuv's pool (5,000 articles: 4.6 s, against well under 1 s read in place).
+      const article = JSON.parse(readFileSync(file, 'utf8')) as StoredArticle;
       docs.push({ id, fields: analyzer.document(toIndexDocument(article)) });
     } catch {
       skipped.push(id);

@@ -55,6 +55,28 @@ export class SegmentSet {
     }
   }
 
+  private dictionary: string[] | null = null;
+
+  /**
+   * Every term of every segment, sorted, once: wildcard and fuzzy clauses walk this instead of each segment's
+   * dictionary in turn (segments share most of their vocabulary). Terms only dead documents hold are in it;
+   * the executor drops them when their live document frequency is 0.
+   */
+  terms(): string[] {
+    if (!this.dictionary) {
+      let lists = this.segments.map((s) => s.reader.terms);
+      if (lists.length === 0) lists = [[]];
+      while (lists.length > 1) {
+        const next: string[][] = [];
+        for (let i = 0; i < lists.length; i += 2)
+          next.push(i + 1 < lists.length ? mergeSorted(lists[i]!, lists[i + 1]!) : lists[i]!);
+        lists = next;
+      }
+      this.dictionary = lists[0]!;
+    }
+    return this.dictionary;
+  }
+
   segmentOf(slot: number): PlacedSegment {
     let lo = 0;
     let hi = this.segments.length - 1;
@@ -84,4 +106,29 @@ export class SegmentSet {
   close(): void {
     for (const s of this.segments) s.reader.close();
   }
+}
+
+/** The union of two sorted, duplicate-free arrays, sorted and duplicate-free. */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) {
+      out.push(x);
+      i++;
+    } else if (y < x) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
