@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SEARCH } from '../../common/search';
 import { type Library, openLibrary } from '../../main/library/library';
 import { SegmentedIndex } from '../../main/library/search/engine/segmented-index';
 import { ArticleStore, JOURNAL_FILE } from '../../main/library/store/article-store';
@@ -89,16 +90,7 @@ describe('segmented search equals plain Lunr (self-contained corpus)', () => {
     expect(await differences(lib, queries)).toEqual([]);
     // Edited tags are searchable at once.
     const reopened = await openLibrary(lib);
-    const found = await reopened.search({
-      query: 'tags:edited',
-      tags: [],
-      anyTag: false,
-      from: null,
-      to: null,
-      sort: 'relevance',
-      offset: 0,
-      limit: 100,
-    });
+    const found = await reopened.search({ ...DEFAULT_SEARCH, query: 'tags:edited', limit: 100 });
     expect(found.total).toBe(40);
     await reopened.close();
   }, 60_000);
