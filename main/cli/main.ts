@@ -67,6 +67,7 @@ export interface CliOptions {
 }
 
 export interface CommandContext {
+  /** The whole library; for `search`, possibly a search-only view of it (see library/search-only.ts). */
   library: Library;
   args: string[];
   options: CliOptions;
@@ -102,15 +103,23 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
     out.error(`offprint: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  let library: Library | null = null;
+  let library: Pick<Library, 'close'> | null = null;
   try {
-    const [command, { openLibrary }, { resolveLibraryPath }] = await Promise.all([
-      load(),
-      import('../library/library'),
-      import('../library/location'),
-    ]);
-    library = await openLibrary(resolveLibraryPath({ flag: values.library ?? null }));
-    return await command({ library, args, options: values, out });
+    const [command, { resolveLibraryPath }] = await Promise.all([load(), import('../library/location')]);
+    const dir = resolveLibraryPath({ flag: values.library ?? null });
+    // A one-shot search answers from the index alone when it is up to date: no catalog to parse.
+    if (name === 'search') {
+      const searchOnly = await (await import('../library/search-only')).openSearchOnly(dir);
+      if (searchOnly) {
+        library = searchOnly;
+        const { searchCommand } = await import('./commands/search');
+        return await searchCommand({ library: searchOnly, args, options: values, out });
+      }
+    }
+    const { openLibrary } = await import('../library/library');
+    const opened = await openLibrary(dir);
+    library = opened;
+    return await command({ library: opened, args, options: values, out });
   } catch (error) {
     if ((error as Error).name === 'InvalidArgument') {
       out.error(`offprint ${name}: ${(error as Error).message}\n`);

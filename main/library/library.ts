@@ -108,7 +108,11 @@ export class Library implements OffprintApi {
     const behind = this.store.size - view.set.liveCount;
     return search(request, {
       ...view,
-      textOf: (id) => this.textOf(id),
+      hitSource: async (id) => {
+        const entry = this.store.get(id);
+        if (!entry) throw new OffprintError('not-found', `No article with id ${id} in this library.`);
+        return { ...entry, text: await this.textOf(id) };
+      },
       lag: behind > 0 ? `${behind} article${behind === 1 ? ' is' : 's are'} still being indexed.` : null,
     });
   }
@@ -163,7 +167,7 @@ export class Library implements OffprintApi {
   /** Resolves when the search index matches the library (indexing what it lacks, under the lock). */
   async whenIndexed(): Promise<void> {
     await this.refreshIfChanged();
-    if (this.index.pending(this.store).length === 0) return;
+    if (!this.index.behind(this.store)) return;
     await this.withLock(() => this.catchUpLocked());
   }
 
@@ -272,7 +276,7 @@ export class Library implements OffprintApi {
 
   /** At open: index what the index lacks (after a crash, an upgrade or damage) unless another process writes. */
   catchUpInBackground(): void {
-    if (this.index.pending(this.store).length === 0) return;
+    if (!this.index.behind(this.store)) return;
     this.openCatchUp = this.withLock(() => this.catchUpLocked())
       .catch((error: unknown) => {
         // Another process holds the lock: it is writing, and indexes as it goes.

@@ -1,9 +1,15 @@
 /** `offprint search QUERY`: Lunr syntax plus tag and date filters. */
-import { parseArgs } from '../../../common/api';
+import { type OffprintApi, parseArgs } from '../../../common/api';
 import type { CommandContext } from '../main';
 import { day, json, printable, terminalSnippet } from '../output';
 
-export async function searchCommand({ library, args, options, out }: CommandContext): Promise<number> {
+/** Needs only `search`: a search-only view of the library will do (see library/search-only.ts). */
+export async function searchCommand({
+  library,
+  args,
+  options,
+  out,
+}: Omit<CommandContext, 'library'> & { library: Pick<OffprintApi, 'search'> }): Promise<number> {
   const limit = Number(options.limit);
   const request = parseArgs('search', {
     query: args.join(' '),

@@ -4,7 +4,6 @@
  * Only the page's hits become objects; selecting them from tens of thousands of hits is a bounded heap.
  */
 import type { SearchHit, SearchRequest, SearchResponse, TagCount } from '../../../common/search';
-import type { CatalogEntry } from '../store/catalog';
 import type { DocColumns } from './engine/doc-columns';
 import { execute } from './engine/query-executor';
 import type { SegmentSet } from './engine/segment-set';
@@ -15,11 +14,25 @@ import { topK } from './top-k';
 /** Terms one wildcard or fuzzy clause may expand to. */
 export const MAX_EXPANSION = 5000;
 
+/** What a hit on the page shows of its article. */
+export interface HitSource {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  published: string | null;
+  site: string | null;
+  tags: string[];
+  url: string | null;
+  linkOnly?: boolean;
+  /** The body text, for the snippet. */
+  text: string;
+}
+
 export interface SearchContext {
   set: SegmentSet;
   columns: DocColumns;
-  /** The body text of an article, for snippets. */
-  textOf(id: string): Promise<string>;
+  /** The article behind a hit on the page. */
+  hitSource(id: string): Promise<HitSource>;
   /** Set while the index is behind the catalog (an import or a rebuild in progress). */
   lag: string | null;
 }
@@ -58,24 +71,25 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
   const kept: number[] = [];
   for (let i = 0; i < slots.length; i++) if (keep(slots[i]!)) kept.push(i);
 
-  const byDate = (a: number, b: number) => compareByDate(slots[a]!, slots[b]!, columns);
+  const byDate = (a: number, b: number) => compareByDate(slots[a]!, slots[b]!, columns, set);
   const order =
     scores && request.sort !== 'date' && text !== ''
       ? (a: number, b: number) => scores![b]! - scores![a]! || byDate(a, b)
       : byDate;
   const page = topK(kept, request.offset + request.limit, order).slice(request.offset);
 
+  // The page's articles are read together: one disk wait for the page, not one per hit.
   const hits = await Promise.all(
     page.map(async (i): Promise<SearchHit> => {
-      const entry = columns.entries[slots[i]!]!;
+      const source = await ctx.hitSource(set.idOf(slots[i]!));
       return {
-        id: entry.id,
-        title: entry.title,
+        id: source.id,
+        title: source.title,
         score: Math.round((scores?.[i] ?? 0) * 1000) / 1000,
-        snippet: await snippetFor(entry, terms, ctx),
-        published: entry.published,
-        site: entry.site,
-        tags: entry.tags,
+        snippet: snippetFor(source, terms),
+        published: source.published,
+        site: source.site,
+        tags: source.tags,
       };
     }),
   );
@@ -108,7 +122,7 @@ function bounds(request: SearchRequest): { from: number; to: number } {
 }
 
 function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) => boolean {
-  const { published, tagStart, tagIds, entries } = columns;
+  const { published, tagStart, tagIds } = columns;
   const wanted = request.tags.map((t) => t.toLowerCase());
   // Each wanted tag, as the set of tag ids spelt like it in any case.
   const wantedIds = wanted.map((w) => {
@@ -119,7 +133,6 @@ function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) 
   const { from, to } = bounds(request);
   const dated = request.from !== null || request.to !== null;
   return (slot) => {
-    if (!entries[slot]) return false;
     if (wantedIds.length) {
       const has = (ids: Uint8Array) => {
         for (let k = tagStart[slot]!; k < tagStart[slot + 1]!; k++) if (ids[tagIds[k]!]) return true;
@@ -137,16 +150,14 @@ function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) 
 }
 
 /** Newest first; undated articles last; then by title, then id, so the order is stable. */
-function compareByDate(a: number, b: number, columns: DocColumns): number {
+function compareByDate(a: number, b: number, columns: DocColumns, set: SegmentSet): number {
   const pa = columns.published[a]!;
   const pb = columns.published[b]!;
   const na = Number.isNaN(pa);
   const nb = Number.isNaN(pb);
   if (na !== nb) return na ? 1 : -1;
   if (!na && pa !== pb) return pb - pa;
-  const ea = columns.entries[a]!;
-  const eb = columns.entries[b]!;
-  return collator.compare(ea.title, eb.title) || (ea.id < eb.id ? -1 : 1);
+  return collator.compare(columns.titles[a]!, columns.titles[b]!) || (set.idOf(a) < set.idOf(b) ? -1 : 1);
 }
 
 function tagCounts(kept: number[], slots: Int32Array, columns: DocColumns): TagCount[] {
@@ -161,11 +172,12 @@ function tagCounts(kept: number[], slots: Int32Array, columns: DocColumns): TagC
   return out.sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
 }
 
-async function snippetFor(entry: CatalogEntry, terms: string[], ctx: SearchContext): Promise<string> {
-  if (entry.linkOnly) return escapeHtml(entry.url ?? '');
-  const text = await ctx.textOf(entry.id);
+function snippetFor(source: HitSource, terms: string[]): string {
+  if (source.linkOnly) return escapeHtml(source.url ?? '');
   // The standfirst leads; a dash keeps it from running into the body's first sentence once spaces collapse.
-  const subtitle = entry.subtitle;
-  const lead = subtitle ? `${subtitle}${/[.!?…:;]$/u.test(subtitle) ? '' : ' —'}\n\n${text}` : text;
+  const subtitle = source.subtitle;
+  const lead = subtitle
+    ? `${subtitle}${/[.!?…:;]$/u.test(subtitle) ? '' : ' —'}\n\n${source.text}`
+    : source.text;
   return makeSnippet(lead, terms);
 }

@@ -58,6 +58,16 @@ function newerCatalog(dir: string, version: unknown): OffprintError {
   );
 }
 
+/** The revision in head.json alone (no shard is read); null when there is none to trust. */
+export async function readCatalogRevision(dir: string): Promise<number | null> {
+  const head = await readJson(path.join(dir, CATALOG_HEAD));
+  if (head === 'missing' || head === 'damaged') return null;
+  const { format, version, revision } = head as { format?: unknown; version?: unknown; revision?: unknown };
+  if (format !== CATALOG_FORMAT || typeof revision !== 'number') return null;
+  if (typeof version !== 'number' || version > CATALOG_FORMAT_VERSION) throw newerCatalog(dir, version);
+  return revision;
+}
+
 /** Reads the catalog; null when it is missing or damaged (the caller rebuilds it from the article files). */
 export async function readCatalog(dir: string): Promise<Catalog | null> {
   const head = await readJson(path.join(dir, CATALOG_HEAD));

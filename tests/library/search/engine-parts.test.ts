@@ -72,6 +72,7 @@ describe('segment files', () => {
     const analyzer = new Analyzer();
     const doc = (id: string, title: string, body: string) => ({
       id,
+      meta: [null, [], title] as [null, string[], string],
       fields: analyzer.document({ id, title, subtitle: '', tags: '', author: '', site: '', body }),
     });
     const fields = FIELDS.map((f) => f.name);
@@ -93,6 +94,7 @@ describe('segment files', () => {
     const merged = mergeSegments([reader.readAll(), b], [Uint8Array.of(0, 1), Uint8Array.of(1)]);
     reader.close();
     expect(merged.ids).toEqual(['a2', 'b1']);
+    expect(merged.meta.map((m) => m[2])).toEqual(['Gales', 'Walls again']);
     expect(merged.terms).not.toContain('harbour');
     const t = merged.terms.indexOf('wall');
     const F = fields.length;

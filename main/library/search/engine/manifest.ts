@@ -19,6 +19,8 @@ export interface Manifest {
   version: number;
   coveredRevision: number;
   segments: Array<{ name: string; docs: number }>;
+  /** Ids some segment still holds that the catalog removed (until a merge drops them). */
+  removed?: string[];
 }
 
 export const emptyManifest = (): Manifest => ({

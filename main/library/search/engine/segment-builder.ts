@@ -3,11 +3,11 @@
  * analysing any text again: postings are renumbered and concatenated.
  */
 import type { AnalyzedField } from './analyzer';
-import type { SegmentData } from './segment-format';
+import type { DocMeta, SegmentData } from './segment-format';
 
 export function buildSegment(
   fields: string[],
-  docs: Array<{ id: string; fields: AnalyzedField[] }>,
+  docs: Array<{ id: string; meta: DocMeta; fields: AnalyzedField[] }>,
 ): SegmentData {
   const F = fields.length;
   const fieldLengths = new Uint32Array(F * docs.length);
@@ -64,6 +64,7 @@ export function buildSegment(
   return {
     fields,
     ids: docs.map((d) => d.id),
+    meta: docs.map((d) => d.meta),
     fieldLengths,
     terms: order.map((id) => names[id]!),
     termFieldStart,
@@ -87,7 +88,14 @@ export function mergeSegments(inputs: SegmentData[], keep: Uint8Array[]): Segmen
     return { seg, map, keep: keep[i]! };
   });
   const ids: string[] = [];
-  for (const r of remap) r.seg.ids.forEach((id, d) => r.keep[d] && (r.map[d] = ids.push(id) - 1));
+  const meta: DocMeta[] = [];
+  for (const r of remap) {
+    r.seg.ids.forEach((id, d) => {
+      if (!r.keep[d]) return;
+      r.map[d] = ids.push(id) - 1;
+      meta.push(r.seg.meta[d]!);
+    });
+  }
   const N = ids.length;
   const fieldLengths = new Uint32Array(F * N);
   for (const r of remap) {
@@ -142,6 +150,7 @@ export function mergeSegments(inputs: SegmentData[], keep: Uint8Array[]): Segmen
   return {
     fields,
     ids,
+    meta,
     fieldLengths,
     terms,
     termFieldStart: Uint32Array.from(starts),

@@ -5,11 +5,12 @@
  *   bytes 8–11   format version (u32, little-endian, as every number in the file)
  *   bytes 12–15  header length H
  *   bytes 16…    header JSON (H bytes): counts, fields, and each section's [offset, length, sha1]
- *   sections     ids (JSON array), terms (JSON array, sorted by UTF-16 code unit), fieldLengths
+ *   sections     ids (JSON array), meta (JSON array of [published, tags, title] per document, for filters,
+ *                facets and sorting without the catalog), terms (JSON array, sorted by UTF-16 code unit), fieldLengths
  *                (u32 [field × docCount + doc]), termFieldStart (u32 [term × fields + field], one past the
  *                end), docs (u32 doc ordinals), tfs (u32 term frequencies); every section 4-byte aligned
  *
- * Opening reads the header and the four small sections (verified against their hashes); the postings
+ * Opening reads the header and the five small sections (verified against their hashes); the postings
  * (`docs`, `tfs`) are read term by term when a query needs them, so a large segment costs little to open.
  */
 import { createHash } from 'node:crypto';
@@ -18,7 +19,15 @@ export const SEGMENT_MAGIC = Buffer.from('OFPRSEG\n', 'latin1');
 /** Bump when the layout or the analysis (fields, boosts, pipeline) changes: older segments are rebuilt. */
 export const SEGMENT_FORMAT_VERSION = 1;
 
-export const SECTION_NAMES = ['ids', 'terms', 'fieldLengths', 'termFieldStart', 'docs', 'tfs'] as const;
+export const SECTION_NAMES = [
+  'ids',
+  'meta',
+  'terms',
+  'fieldLengths',
+  'termFieldStart',
+  'docs',
+  'tfs',
+] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 export interface SegmentHeader {
@@ -31,10 +40,14 @@ export interface SegmentHeader {
   sections: Record<SectionName, [offset: number, length: number, sha1: string]>;
 }
 
+/** What search needs of a document besides its terms: published date (ISO), tags, title. */
+export type DocMeta = [published: string | null, tags: string[], title: string];
+
 /** Everything a segment holds, in memory (as built or merged, before it is written). */
 export interface SegmentData {
   fields: string[];
   ids: string[];
+  meta: DocMeta[];
   fieldLengths: Uint32Array;
   terms: string[];
   termFieldStart: Uint32Array;
@@ -51,6 +64,7 @@ const align4 = (n: number) => (n + 3) & ~3;
 export function encodeSegment(data: SegmentData): Buffer {
   const parts: Record<SectionName, Uint8Array> = {
     ids: Buffer.from(JSON.stringify(data.ids)),
+    meta: Buffer.from(JSON.stringify(data.meta)),
     terms: Buffer.from(JSON.stringify(data.terms)),
     fieldLengths: bytesOf(data.fieldLengths),
     termFieldStart: bytesOf(data.termFieldStart),

@@ -4,7 +4,14 @@
  * throws with the reason, and the index rebuilds that segment's documents from the article files.
  */
 import fs from 'node:fs';
-import { decodeHeader, type SectionName, type SegmentData, type SegmentHeader, sha1 } from './segment-format';
+import {
+  type DocMeta,
+  decodeHeader,
+  type SectionName,
+  type SegmentData,
+  type SegmentHeader,
+  sha1,
+} from './segment-format';
 
 export interface TermPostings {
   /** Offset of this term's first posting; field f's postings are [fieldStart[f], fieldStart[f + 1]) − base. */
@@ -19,6 +26,7 @@ const CACHE_TERMS = 2048;
 export class SegmentReader {
   readonly header: SegmentHeader;
   readonly ids: string[];
+  readonly meta: DocMeta[];
   readonly terms: string[];
   readonly fieldLengths: Uint32Array;
   readonly termFieldStart: Uint32Array;
@@ -36,6 +44,7 @@ export class SegmentReader {
       this.header = decodeHeader(prefix, (length) => this.read(16, length));
       this.fieldCount = this.header.fields.length;
       this.ids = JSON.parse(this.section('ids').toString('utf8')) as string[];
+      this.meta = JSON.parse(this.section('meta').toString('utf8')) as DocMeta[];
       this.terms = JSON.parse(this.section('terms').toString('utf8')) as string[];
       this.fieldLengths = u32(this.section('fieldLengths'));
       this.termFieldStart = u32(this.section('termFieldStart'));
@@ -107,6 +116,7 @@ export class SegmentReader {
     return {
       fields: this.header.fields,
       ids: this.ids,
+      meta: this.meta,
       fieldLengths: this.fieldLengths,
       terms: this.terms,
       termFieldStart: this.termFieldStart,
@@ -126,6 +136,7 @@ export class SegmentReader {
     const F = this.fieldCount;
     const ok =
       this.ids.length === docCount &&
+      this.meta.length === docCount &&
       this.terms.length === termCount &&
       this.fieldLengths.length === F * docCount &&
       this.termFieldStart.length === termCount * F + 1 &&

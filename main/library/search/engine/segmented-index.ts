@@ -89,13 +89,46 @@ export class SegmentedIndex {
 
   /** The segments as one, with columns, for the store as it is now. */
   current(store: ArticleStore): IndexView {
-    if (!this.view || this.viewRevision !== store.currentRevision) {
+    return this.viewFor(store.currentRevision, (id) => store.get(id) !== undefined);
+  }
+
+  /**
+   * The segments as one when the index covers the catalog's revision exactly, without the catalog: every
+   * newest copy is live but those the manifest lists as removed. Null when the index is behind.
+   */
+  currentWithoutCatalog(catalogRevision: number): IndexView | null {
+    if (this.manifest.coveredRevision !== catalogRevision || this.manifest.segments.length === 0) return null;
+    const removed = new Set(this.manifest.removed ?? []);
+    return this.viewFor(catalogRevision, (id) => !removed.has(id));
+  }
+
+  private viewFor(revision: number, isLive: (id: string) => boolean): IndexView {
+    if (!this.view || this.viewRevision !== revision) {
       const readers = this.manifest.segments.map((s) => this.readers.get(s.name)!);
-      const set = new SegmentSet(FIELD_NAMES, readers, (id) => store.get(id) !== undefined);
-      this.view = { set, columns: new DocColumns(set, (id) => store.get(id)) };
-      this.viewRevision = store.currentRevision;
+      const set = new SegmentSet(FIELD_NAMES, readers, isLive);
+      this.view = { set, columns: new DocColumns(set) };
+      this.viewRevision = revision;
     }
     return this.view;
+  }
+
+  /** Ids a segment holds as its newest copy that the catalog no longer lists (articles removed). */
+  private removedIds(store: ArticleStore): string[] {
+    const newest = new Set<string>();
+    const removed: string[] = [];
+    for (let s = this.manifest.segments.length - 1; s >= 0; s--) {
+      for (const id of this.readers.get(this.manifest.segments[s]!.name)!.ids) {
+        if (newest.has(id)) continue;
+        newest.add(id);
+        if (store.get(id) === undefined) removed.push(id);
+      }
+    }
+    return removed;
+  }
+
+  /** True when the catalog holds anything the index does not (entries, edits or removals). */
+  behind(store: ArticleStore): boolean {
+    return this.manifest.coveredRevision < store.currentRevision || this.pending(store).length > 0;
   }
 
   /** Catalog entries the index does not hold as they are now. */
@@ -134,12 +167,20 @@ export class SegmentedIndex {
         // Covered only once every pending entry is in: a crash in between redoes the rest, never skips it.
         coveredRevision: last ? revision : this.manifest.coveredRevision,
         segments: [...this.manifest.segments, { name: built.name, docs: built.docs }],
+        ...(last ? { removed: this.removedIds(store) } : {}),
       });
     }
-    if (ids.length === 0 && this.manifest.coveredRevision < revision) {
-      await this.commit({ ...this.manifest, coveredRevision: revision });
-    }
     await this.mergeAsNeeded(store, worker);
+    // What the catalog dropped, so a search without the catalog leaves it out too.
+    const removed = this.removedIds(store);
+    const listed = this.manifest.removed ?? [];
+    if (
+      this.manifest.coveredRevision < revision ||
+      removed.length !== listed.length ||
+      removed.some((id, i) => id !== listed[i])
+    ) {
+      await this.commit({ ...this.manifest, coveredRevision: revision, removed });
+    }
     await this.removeUnlisted();
   }
 
