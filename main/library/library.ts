@@ -276,7 +276,7 @@ export class Library implements OffprintApi {
 
   /** At open: index what the index lacks (after a crash, an upgrade or damage) unless another process writes. */
   catchUpInBackground(): void {
-    if (!this.index.behind(this.store)) return;
+    if (!this.index.hasWork(this.store)) return;
     this.openCatchUp = this.withLock(() => this.catchUpLocked())
       .catch((error: unknown) => {
         // Another process holds the lock: it is writing, and indexes as it goes.

@@ -131,6 +131,18 @@ export class SegmentedIndex {
     return this.manifest.coveredRevision < store.currentRevision || this.pending(store).length > 0;
   }
 
+  /**
+   * True when search would answer differently once caught up: articles to index, or removals to record. A
+   * catalog revision bumped with nothing changed is not worth the lock at open (another process may be about
+   * to import); the next writer records it.
+   */
+  hasWork(store: ArticleStore): boolean {
+    if (this.pending(store).length > 0) return true;
+    const removed = this.removedIds(store);
+    const listed = this.manifest.removed ?? [];
+    return removed.length !== listed.length || removed.some((id, i) => id !== listed[i]);
+  }
+
   /** Catalog entries the index does not hold as they are now. */
   pending(store: ArticleStore): string[] {
     const { set } = this.current(store);
@@ -172,14 +184,8 @@ export class SegmentedIndex {
     }
     await this.mergeAsNeeded(store, worker);
     // What the catalog dropped, so a search without the catalog leaves it out too.
-    const removed = this.removedIds(store);
-    const listed = this.manifest.removed ?? [];
-    if (
-      this.manifest.coveredRevision < revision ||
-      removed.length !== listed.length ||
-      removed.some((id, i) => id !== listed[i])
-    ) {
-      await this.commit({ ...this.manifest, coveredRevision: revision, removed });
+    if (this.manifest.coveredRevision < revision || this.hasWork(store)) {
+      await this.commit({ ...this.manifest, coveredRevision: revision, removed: this.removedIds(store) });
     }
     await this.removeUnlisted();
   }
