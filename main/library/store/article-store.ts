@@ -27,7 +27,7 @@ import {
   readCatalog,
   toCatalogEntry,
 } from './catalog';
-import { fsyncDirectory, fsyncFile, writeFileDurable, writeTemp } from './durable-write';
+import { fsyncDirectory, writeFileDurable, writeTempSynced } from './durable-write';
 
 export const JOURNAL_FILE = 'import.journal';
 const ID_LENGTH = 20;
@@ -148,7 +148,7 @@ export class ArticleStore {
     await fs.mkdir(dir, { recursive: true });
     const files: StagedArticle['files'] = [];
     const stageFile = async (target: string, data: Uint8Array | string) => {
-      files.push({ temp: await writeTemp(target, data), target });
+      files.push({ temp: await writeTempSynced(target, data), target });
     };
     const originalFile = `original${safeExtension(outcome.originalName)}`;
     const resources: string[] = [];
@@ -196,9 +196,9 @@ export class ArticleStore {
   }
 
   /**
-   * Makes the staged articles durable and visible: fsync their temporary files, rename them into place, fsync
-   * the folders, then save the catalog that names them and drop the journal. Flushing the whole batch at
-   * once lets one journal commit of the file system serve many files.
+   * Makes the staged articles visible: their temporary files were fsynced as they were written
+   * (writeTempSynced); rename them into place, fsync the folders, then save the catalog that names them and
+   * drop the journal. The folders are flushed once per batch, however many articles share them.
    */
   async commit(bump = true): Promise<void> {
     const batch = [...this.staged.values()];
@@ -214,7 +214,6 @@ export class ArticleStore {
     for (const { entry } of batch) this.committing.add(entry.id);
     try {
       const files = batch.flatMap((s) => s.files);
-      await Promise.all(files.map((f) => fsyncFile(f.temp)));
       await Promise.all(files.map((f) => fs.rename(f.temp, f.target)));
       await Promise.all([...new Set(batch.flatMap((s) => s.dirs))].map(fsyncDirectory));
       if (batch.length && bump) this.revision++;

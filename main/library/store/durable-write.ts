@@ -39,6 +39,29 @@ export async function writeTemp(target: string, data: Uint8Array | string): Prom
   return temp;
 }
 
+/**
+ * `writeTemp` and the fsync in one open: for a batch whose files are written concurrently anyway, this saves an
+ * open and a close per file (on this workplace's virtual disk, file operations are what an import costs), and
+ * the flushes overlap the rest of the batch's work instead of queueing at commit. Same order per file: the
+ * data is on disk before the rename makes it visible.
+ */
+export async function writeTempSynced(target: string, data: Uint8Array | string): Promise<string> {
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = await fs.open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  return temp;
+}
+
 export async function fsyncFile(file: string): Promise<void> {
   const handle = await fs.open(file, 'r+');
   try {
