@@ -12,7 +12,7 @@ import type { StoredArticle } from '../../common/article';
 import type { SearchResponse } from '../../common/search';
 import { SegmentedIndex } from './search/engine/segmented-index';
 import { search } from './search/search-service';
-import { JOURNAL_FILE } from './store/article-store';
+import { JOURNAL_FILE, exists } from './store/article-store';
 import { checkArticleVersion, readCatalogRevision } from './store/catalog';
 import { openDescriptor } from './store/descriptor';
 
@@ -49,13 +49,4 @@ export async function openSearchOnly(dir: string): Promise<SearchOnly | null> {
       }),
     close: async () => index.close(),
   };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

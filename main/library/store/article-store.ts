@@ -341,7 +341,7 @@ export function safeResourceName(name: string): string | null {
   return cleaned && cleaned.length <= 200 ? cleaned : null;
 }
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   try {
     await fs.access(file);
     return true;
