@@ -10,12 +10,10 @@ export type WorkerRequest =
   | { seq: number; type: 'build-segment'; libraryDir: string; ids: string[] }
   | { seq: number; type: 'merge-segments'; libraryDir: string; names: string[]; keep: Uint8Array[] };
 
-/** What `build-segment` answers. */
+/** What `build-segment` and `merge-segments` answer: the new segment file and how many documents it holds. */
 export interface BuiltSegment {
   name: string;
   docs: number;
-  /** Ids whose article file could not be read. */
-  skipped: string[];
 }
 
 export type WorkerResponse =

@@ -191,7 +191,7 @@ export class ArticleStore {
     this.revision++;
     this.revisions.set(id, this.revision);
     this.changed.add(id);
-    await this.commit(false);
+    await this.commit();
     return updated;
   }
 
@@ -200,7 +200,7 @@ export class ArticleStore {
    * (writeTempSynced); rename them into place, fsync the folders, then save the catalog that names them and
    * drop the journal. The folders are flushed once per batch, however many articles share them.
    */
-  async commit(bump = true): Promise<void> {
+  async commit(): Promise<void> {
     const batch = [...this.staged.values()];
     this.staged.clear();
     // Before any await: from here until `entries` names them, these ids must still count as present.
@@ -216,7 +216,7 @@ export class ArticleStore {
       const files = batch.flatMap((s) => s.files);
       await Promise.all(files.map((f) => fs.rename(f.temp, f.target)));
       await Promise.all([...new Set(batch.flatMap((s) => s.dirs))].map(fsyncDirectory));
-      if (batch.length && bump) this.revision++;
+      if (batch.length) this.revision++;
       for (const { entry } of batch) {
         this.entries.set(entry.id, entry);
         this.revisions.set(entry.id, this.revision);

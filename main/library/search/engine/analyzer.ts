@@ -44,11 +44,6 @@ export class Analyzer {
     };
   }
 
-  /** The term a raw (lower-cased) word becomes, or null when the pipeline drops it. */
-  term(word: string): string | null {
-    return this.slot(word)?.term ?? null;
-  }
-
   private slot(word: string): TermSlot | null {
     let slot = this.memo.get(word);
     if (slot === undefined) {

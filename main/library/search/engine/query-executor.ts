@@ -6,8 +6,16 @@
  */
 import type lunr from 'lunr';
 import { FIELDS, setupLunr, unicodeTrimmer } from '../lunr-setup';
+import { FIELD_NAMES } from '../parse-query';
 import type { SegmentSet } from './segment-set';
-import { clauseAutomaton, endOfPrefix, expandOver, isExact, literalPrefix } from './term-expansion';
+import {
+  clauseAutomaton,
+  endOfPrefix,
+  expandOver,
+  isExact,
+  literalPrefix,
+  lowerBound,
+} from './term-expansion';
 
 /** Lunr's BM25 constants (its Builder's defaults). */
 const K1 = 1.2;
@@ -50,7 +58,6 @@ function pipeline(): lunr.Pipeline {
   return searchPipeline;
 }
 
-const FIELD_NAMES: string[] = FIELDS.map((f) => f.name);
 const FIELD_BOOSTS = FIELDS.map((f) => f.boost || 1);
 
 export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimits): Execution {
@@ -145,7 +152,7 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
       for (const { hit, weight } of vector.values()) {
         const boost = FIELD_BOOSTS[f]!;
         const avg = average[f]!;
-        forEachPostingTf(set, hit, f, (slot, tf, length) => {
+        forEachPosting(set, hit, f, (slot, tf, length) => {
           let s = (hit.idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / avg)) + tf);
           s *= boost;
           const value = Math.round(s * 1000) / 1000;
@@ -244,39 +251,8 @@ function expand(
   return { hits, truncated };
 }
 
-function lowerBound(terms: string[], term: string): number {
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[mid]! < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function forEachPosting(set: SegmentSet, hit: TermHit, f: number, visit: (slot: number) => void): void {
-  set.segments.forEach((seg, s) => {
-    const t = hit.where[s]!;
-    if (t < 0) return;
-    const F = seg.reader.fieldCount;
-    const { base, docs } = seg.reader.postings(t);
-    const start = seg.reader.termFieldStart[t * F + f]! - base;
-    const end = seg.reader.termFieldStart[t * F + f + 1]! - base;
-    for (let k = start; k < end; k++) {
-      const d = docs[k]!;
-      if (seg.dead[d] === 0) visit(seg.base + d);
-    }
-  });
-}
-
-function markPostings(set: SegmentSet, hit: TermHit, f: number, into: Uint8Array): void {
-  forEachPosting(set, hit, f, (slot) => {
-    into[slot] = 1;
-  });
-}
-
-function forEachPostingTf(
+/** Visits the live documents of a term in one field, with their term frequency and field length. */
+function forEachPosting(
   set: SegmentSet,
   hit: TermHit,
   f: number,
@@ -295,5 +271,11 @@ function forEachPostingTf(
       const d = docs[k]!;
       if (seg.dead[d] === 0) visit(seg.base + d, tfs[k]!, lengths[f * n + d]!);
     }
+  });
+}
+
+function markPostings(set: SegmentSet, hit: TermHit, f: number, into: Uint8Array): void {
+  forEachPosting(set, hit, f, (slot) => {
+    into[slot] = 1;
   });
 }

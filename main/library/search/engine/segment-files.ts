@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { StoredArticle } from '../../../../common/article';
 import { writeFileDurable } from '../../store/durable-write';
 import { toIndexDocument } from '../index-document';
-import { FIELDS } from '../lunr-setup';
+import { FIELD_NAMES } from '../parse-query';
 import { Analyzer } from './analyzer';
 import { SEGMENTS_DIR, segmentPath } from './manifest';
 import { buildSegment, mergeSegments } from './segment-builder';
@@ -23,13 +23,15 @@ export function newSegmentName(): string {
   return `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.seg`;
 }
 
-/** Indexes the given articles into a new segment; articles that cannot be read are left out and named. */
+/**
+ * Indexes the given articles into a new segment. An article that cannot be read is left out: it stays
+ * pending, so the next catch-up tries it again.
+ */
 export async function writeSegmentFromArticles(
   libraryDir: string,
   ids: string[],
-): Promise<{ name: string; docs: number; skipped: string[] }> {
+): Promise<{ name: string; docs: number }> {
   const docs: Parameters<typeof buildSegment>[1] = [];
-  const skipped: string[] = [];
   for (const id of ids) {
     const file = path.join(libraryDir, 'articles', id.slice(0, 2), id, 'article.json');
     try {
@@ -42,17 +44,14 @@ export async function writeSegmentFromArticles(
         fields: analyzer.document(toIndexDocument(article)),
       });
     } catch {
-      skipped.push(id);
+      // Left pending (see above).
     }
   }
   const name = newSegmentName();
-  const data = buildSegment(
-    FIELDS.map((f) => f.name),
-    docs,
-  );
+  const data = buildSegment(FIELD_NAMES, docs);
   await fs.mkdir(path.join(libraryDir, SEGMENTS_DIR), { recursive: true });
   await writeFileDurable(segmentPath(libraryDir, name), encodeSegment(data));
-  return { name, docs: docs.length, skipped };
+  return { name, docs: docs.length };
 }
 
 /** Merges segments (oldest first) keeping the documents `keep` marks, into one new segment. */

@@ -78,18 +78,6 @@ export class SegmentReader {
     return -1;
   }
 
-  /** First index whose term is ≥ `term`. */
-  lowerBound(term: string): number {
-    let lo = 0;
-    let hi = this.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   postings(t: number): TermPostings {
     const cached = this.cache.get(t);
     if (cached) return cached;

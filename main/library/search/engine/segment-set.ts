@@ -93,11 +93,6 @@ export class SegmentSet {
     return seg.reader.ids[slot - seg.base]!;
   }
 
-  isLive(slot: number): boolean {
-    const seg = this.segmentOf(slot);
-    return seg.dead[slot - seg.base] === 0;
-  }
-
   /** Ids held by some segment but no longer live anywhere: what a merge may drop. */
   get deadCount(): number {
     return this.segments.reduce((n, s) => n + s.deadCount, 0);

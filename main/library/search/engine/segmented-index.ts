@@ -154,10 +154,6 @@ export class SegmentedIndex {
     return ids;
   }
 
-  get segmentCount(): number {
-    return this.manifest.segments.length;
-  }
-
   /**
    * Indexes what the catalog holds beyond the index, chunk by chunk, then merges as the policy says. The
    * caller holds the library lock: only one process writes the manifest.
@@ -224,10 +220,7 @@ export class SegmentedIndex {
         libraryDir: this.dir,
         names,
         keep,
-      })) as {
-        name: string;
-        docs: number;
-      };
+      })) as BuiltSegment;
       // The merged segment takes the place of the newest one it replaces, so newer copies still win.
       const newest = names[names.length - 1];
       const segments = this.manifest.segments.flatMap((s) =>

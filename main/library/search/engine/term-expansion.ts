@@ -82,6 +82,18 @@ export function expandOver(terms: string[], root: Node, from: number, to: number
   return out;
 }
 
+/** First index of a sorted array whose term is ≥ `term`. */
+export function lowerBound(terms: string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** First index in [lo, hi) whose term does not start with `prefix` (those that do are contiguous from lo). */
 export function endOfPrefix(terms: string[], prefix: string, lo: number, hi: number): number {
   while (lo < hi) {
