@@ -1,0 +1,63 @@
+/**
+ * The bounds that keep a query from stalling: no fuzziness on very long words (Lunr's fuzzy automaton grows
+ * exponentially with the word), and a cap on the terms one wildcard may expand to, each said in the notice.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analyzer } from '../../../main/library/search/engine/analyzer';
+import { execute } from '../../../main/library/search/engine/query-executor';
+import { buildSegment } from '../../../main/library/search/engine/segment-builder';
+import { encodeSegment } from '../../../main/library/search/engine/segment-format';
+import { SegmentReader } from '../../../main/library/search/engine/segment-reader';
+import { SegmentSet } from '../../../main/library/search/engine/segment-set';
+import { FIELD_NAMES, MAX_FUZZY_LENGTH, parseQuery } from '../../../main/library/search/parse-query';
+import { removeDir, tempDir } from '../../helpers/fixtures-and-shared';
+
+describe('query bounds', () => {
+  it('matches a word longer than the fuzzy limit exactly, and says so', () => {
+    const long = 'a'.repeat(MAX_FUZZY_LENGTH + 1);
+    const parsed = parseQuery(`${long}~2 short~1`);
+    expect(parsed.query.clauses.map((c) => c.editDistance)).toEqual([undefined, 1]);
+    expect(parsed.notice).toMatch(/longer than 40 letters are matched exactly/);
+    expect(parseQuery(`${'a'.repeat(MAX_FUZZY_LENGTH)}~2`).query.clauses[0]!.editDistance).toBe(2);
+  });
+
+  describe('expansion', () => {
+    let dir: string;
+    let set: SegmentSet;
+    beforeAll(async () => {
+      dir = await tempDir();
+      const analyzer = new Analyzer();
+      const docs = ['gamma', 'gamut', 'gambit', 'gamble', 'gambol'].map((word, i) => ({
+        id: `d${i}`,
+        meta: [null, [], word] as [null, string[], string],
+        fields: analyzer.document({
+          id: `d${i}`,
+          title: word,
+          subtitle: '',
+          tags: '',
+          author: '',
+          site: '',
+          body: '',
+        }),
+      }));
+      await fs.writeFile(path.join(dir, 's.seg'), encodeSegment(buildSegment(FIELD_NAMES, docs)));
+      set = new SegmentSet(FIELD_NAMES, [SegmentReader.open(path.join(dir, 's.seg'))], () => true);
+    });
+    afterAll(async () => {
+      set.close();
+      await removeDir(dir);
+    });
+
+    it('stops a wildcard at the cap and says it did', () => {
+      const all = execute(parseQuery('gam*').query, set, { maxExpansion: 100 });
+      expect(all.truncated).toBe(false);
+      expect(all.slots).toHaveLength(5);
+      const capped = execute(parseQuery('gam*').query, set, { maxExpansion: 2 });
+      expect(capped.truncated).toBe(true);
+      expect(capped.terms).toHaveLength(2);
+      expect(capped.slots).toHaveLength(2);
+    });
+  });
+});
