@@ -18,15 +18,19 @@ export interface SearchResults {
  * sequence number; an answer that is not the newest is dropped, so a slow early query cannot overwrite a later one.
  */
 export function useSearchResults(criteria: Filters, reloadKey: number): SearchResults {
-  const [results, setResults] = useState<SearchResults>({
+  const [results, setResults] = useState<SearchResults & { answers: string | null }>({
     pages: null,
     summary: null,
     pending: true,
     error: null,
+    answers: null,
   });
   const sequence = useRef(0);
   const shown = useRef<ResultPages | null>(null);
   const { query, tags, anyTag, from, to, sort } = criteria;
+  // Which criteria the list on screen answers. The effect below only starts after React has committed the new
+  // criteria, so without this there is one frame where the old list shows as the answer to the new query.
+  const key = JSON.stringify([query, tags, anyTag, from, to, sort, reloadKey]);
 
   useEffect(() => {
     const mine = ++sequence.current;
@@ -39,14 +43,16 @@ export function useSearchResults(criteria: Filters, reloadKey: number): SearchRe
         if (mine !== sequence.current) return pages.close();
         shown.current?.close();
         shown.current = pages;
-        setResults({ pages, summary, pending: false, error: null });
+        setResults({ pages, summary, pending: false, error: null, answers: key });
       },
       (error: unknown) => {
         pages.close();
-        if (mine === sequence.current) setResults((previous) => ({ ...previous, pending: false, error }));
+        if (mine === sequence.current)
+          setResults((previous) => ({ ...previous, pending: false, error, answers: key }));
       },
     );
   }, [query, tags, anyTag, from, to, sort, reloadKey]);
 
-  return results;
+  const { pages, summary, pending, error, answers } = results;
+  return { pages, summary, error, pending: pending || answers !== key };
 }
