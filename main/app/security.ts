@@ -28,6 +28,7 @@ function lockDown(contents: WebContents): void {
 
 function openInBrowser(url: string): void {
   if (!isExternalWebLink(url)) return;
+  // electronegativity: OPEN_EXTERNAL_JS_CHECK — only http(s) URLs with a host get here (isExternalWebLink, tested)
   shell.openExternal(url).catch((error: unknown) => console.error(`Could not open ${url}:`, error));
 }
 
@@ -40,6 +41,7 @@ export function setupSessionPolicy(): void {
   // Covers whatever the session loads over http(s); the app:// responses carry the header from protocol.ts.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
+      // electronegativity: CSP_GLOBAL_CHECK — the policy is common/csp.ts's constant, which it cannot read
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });

@@ -1,5 +1,6 @@
 import type { ArticleView } from '../../common/article';
 import { formatDate } from '../lib/format';
+import { isWebLink } from '../lib/web-links';
 import { PlainTextBody } from './PlainTextBody';
 import { RichHtmlBody } from './RichHtmlBody';
 import { SourceNeighbours } from './SourceNeighbours';
@@ -8,11 +9,10 @@ interface ArticleDocumentProps {
   article: ArticleView;
   terms: readonly string[];
   onOpenArticle(id: string): void;
-}
-
-/** Only web addresses become links: an imported file could name `javascript:` or a local file as its URL. */
-function isWebUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
+  /** The reader's text size in CSS pixels (the frame of a rich body needs it given; it inherits nothing). */
+  fontSize: number;
+  /** Called when a rich body's frame has marked the query's words. */
+  onBodyMarked(): void;
 }
 
 /** WordPress files every post without a category under "Uncategorized": that says nothing worth a line. */
@@ -28,7 +28,8 @@ function formatImported(iso: string): string {
 }
 
 /** The article in a reading layout: header (what it is and where from), body, then its neighbours and provenance. */
-export function ArticleDocument({ article, terms, onOpenArticle }: ArticleDocumentProps) {
+export function ArticleDocument(props: ArticleDocumentProps) {
+  const { article, terms, onOpenArticle } = props;
   const published = formatDate(article.published);
   const earlier = article.previousVersion;
   const kicker = [article.site, shownCategory(article.category)].filter(Boolean).join(' · ');
@@ -62,7 +63,15 @@ export function ArticleDocument({ article, terms, onOpenArticle }: ArticleDocume
           here.
         </p>
       ) : article.html !== null ? (
-        <RichHtmlBody articleId={article.id} html={article.html} terms={terms} />
+        <RichHtmlBody
+          key={article.id}
+          articleId={article.id}
+          html={article.html}
+          title={article.title}
+          terms={terms}
+          fontSize={props.fontSize}
+          onMarked={props.onBodyMarked}
+        />
       ) : (
         <PlainTextBody text={article.text} terms={terms} />
       )}
@@ -72,7 +81,7 @@ export function ArticleDocument({ article, terms, onOpenArticle }: ArticleDocume
           {article.url && (
             <>
               Saved from{' '}
-              {isWebUrl(article.url) ? (
+              {isWebLink(article.url) ? (
                 <a href={article.url} target="_blank" rel="noopener noreferrer" className="provenance-url">
                   {article.url}
                 </a>

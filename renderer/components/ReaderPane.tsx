@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { hitMarks, topInWindow } from '../dom/reader-marks';
 import type { ArticleState } from '../hooks/useArticle';
 import { formatPosition, plural } from '../lib/format';
 import { ArticleDocument } from './ArticleDocument';
@@ -22,10 +23,10 @@ interface ReaderPaneProps {
 
 /** Where the first mark is, relative to the scroller's viewport, to bring it into view only when it is out of it. */
 function revealFirstHit(scroller: HTMLElement): number {
-  const marks = scroller.querySelectorAll('mark.hit');
+  const marks = hitMarks(scroller);
   const first = marks[0];
   if (first) {
-    const offset = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    const offset = topInWindow(first) - scroller.getBoundingClientRect().top;
     if (offset < 0 || offset > scroller.clientHeight * 0.75)
       scroller.scrollTop += offset - scroller.clientHeight / 3;
   }
@@ -37,6 +38,9 @@ export function ReaderPane(props: ReaderPaneProps) {
   const article = state.article;
   const scroller = useRef<HTMLDivElement>(null);
   const [hits, setHits] = useState(0);
+  // A rich body marks its words in its frame once that has loaded, after the effects below first ran.
+  const [bodyMarks, setBodyMarks] = useState(0);
+  const onBodyMarked = useCallback(() => setBodyMarks((count) => count + 1), []);
 
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
@@ -45,14 +49,14 @@ export function ReaderPane(props: ReaderPaneProps) {
   // Bodies mark their hits in their own layout effects, which run before this one.
   useLayoutEffect(() => {
     setHits(scroller.current && article ? revealFirstHit(scroller.current) : 0);
-  }, [article, props.terms]);
+  }, [article, props.terms, bodyMarks]);
 
   useLayoutEffect(() => {
     if (props.focusToken > 0) scroller.current?.focus({ preventScroll: true });
   }, [props.focusToken]);
 
   const jumpToFirstHit = () => {
-    const first = scroller.current?.querySelector('mark.hit');
+    const first = scroller.current && hitMarks(scroller.current)[0];
     first?.scrollIntoView({ block: 'center' });
   };
 
@@ -131,7 +135,13 @@ export function ReaderPane(props: ReaderPaneProps) {
                 onRetry={state.retry}
               />
             ) : article ? (
-              <ArticleDocument article={article} terms={props.terms} onOpenArticle={props.onOpenArticle} />
+              <ArticleDocument
+                article={article}
+                terms={props.terms}
+                onOpenArticle={props.onOpenArticle}
+                fontSize={props.fontSize}
+                onBodyMarked={onBodyMarked}
+              />
             ) : (
               <p className="pane-placeholder muted">Opening…</p>
             )}

@@ -1,8 +1,10 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
-import { highlightTerms } from '../dom/highlight-dom';
-import { resourceDataUrl, takeResourceImages } from '../dom/resource-images';
-import { sanitizeArticleHtml } from '../dom/sanitize-article';
+import { ARTICLE_FRAME_SANDBOX } from '../dom/article-frame-policy';
+import { articleSrcdoc } from '../dom/article-srcdoc';
+import { connectFrame } from '../dom/frame-events';
+import { clearHighlights, highlightTerms } from '../dom/highlight-dom';
+import { pendingResourceImages, resourceDataUrl } from '../dom/resource-images';
 import { LruCache } from '../state/article-cache';
 
 /** Images already fetched, by article and name: stepping back to an article does not fetch them again. */
@@ -20,25 +22,76 @@ async function imageUrl(articleId: string, name: string): Promise<string | null>
 interface RichHtmlBodyProps {
   articleId: string;
   html: string;
+  title: string;
   /** Normalized query terms to mark. */
   terms: readonly string[];
+  /** The reader's text size in CSS pixels. */
+  fontSize: number;
+  /** Called each time the frame's marks were (re)made, so the reader can count them and bring the first into view. */
+  onMarked(): void;
 }
 
 /**
- * A rich body: sanitized, marked and given its local images while still detached, then attached as DOM nodes.
- * React renders only the empty container; what is inside is this component's own, rebuilt when the input changes.
+ * A rich body, shown in a sandboxed frame (see article-frame-policy.ts): its markup never enters the app's
+ * document. The frame is as tall as its content, so the reader pane scrolls the whole article as one page. Mount
+ * it with the article's id as key: each article gets a fresh frame.
  */
-export function RichHtmlBody({ articleId, html, terms }: RichHtmlBodyProps) {
-  const container = useRef<HTMLDivElement>(null);
+export function RichHtmlBody({ articleId, html, title, terms, fontSize, onMarked }: RichHtmlBodyProps) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [doc, setDoc] = useState<Document | null>(null);
+  const marked = useRef(onMarked);
+  useEffect(() => {
+    marked.current = onMarked;
+  });
+  const srcdoc = useMemo(
+    () => articleSrcdoc(html, { title, lang: document.documentElement.lang }),
+    [html, title],
+  );
+
+  // The srcdoc loads after this runs (a frame's navigation is never synchronous), so no load is missed.
   useLayoutEffect(() => {
-    const root = container.current;
-    if (!root) return;
-    const fragment = sanitizeArticleHtml(html);
-    highlightTerms(fragment, terms);
-    const pending = takeResourceImages(fragment);
-    root.replaceChildren(fragment);
+    const element = frame.current;
+    if (!element) return;
+    const onLoad = () => setDoc(element.contentDocument);
+    element.addEventListener('load', onLoad);
+    return () => element.removeEventListener('load', onLoad);
+  }, []);
+
+  useEffect(() => {
+    const element = frame.current;
+    if (!doc || !element) return;
+    return connectFrame(element, doc);
+  }, [doc]);
+
+  useLayoutEffect(() => {
+    const element = frame.current;
+    const body = doc?.querySelector('.article-body');
+    if (!element || !body) return;
+    // Fonts, images and the pane's width all change the body's height; the frame follows.
+    const fit = () => {
+      element.style.height = `${Math.ceil(body.getBoundingClientRect().height)}px`;
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, [doc]);
+
+  useLayoutEffect(() => {
+    doc?.documentElement.style.setProperty('--reader-font-size', `${fontSize}px`);
+  }, [doc, fontSize]);
+
+  useLayoutEffect(() => {
+    if (!doc) return;
+    clearHighlights(doc.body);
+    highlightTerms(doc.body, terms);
+    marked.current();
+  }, [doc, terms]);
+
+  useEffect(() => {
+    if (!doc) return;
     let current = true;
-    for (const { image, name } of pending) {
+    for (const { image, name } of pendingResourceImages(doc)) {
       imageUrl(articleId, name).then(
         (url) => {
           if (!current) return;
@@ -51,6 +104,15 @@ export function RichHtmlBody({ articleId, html, terms }: RichHtmlBodyProps) {
     return () => {
       current = false;
     };
-  }, [articleId, html, terms]);
-  return <div ref={container} className="article-body rich" />;
+  }, [doc, articleId]);
+
+  return (
+    <iframe
+      ref={frame}
+      className="article-frame"
+      title="Article text"
+      sandbox={ARTICLE_FRAME_SANDBOX}
+      srcDoc={srcdoc}
+    />
+  );
 }

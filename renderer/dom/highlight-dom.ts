@@ -32,3 +32,12 @@ export function highlightTerms(root: Node, terms: readonly string[]): number {
   }
   return hits;
 }
+
+/** Takes out the marks `highlightTerms` added, so the same document can be marked for another query. */
+export function clearHighlights(root: ParentNode): void {
+  for (const mark of Array.from(root.querySelectorAll('mark.hit'))) {
+    const parent = mark.parentNode;
+    mark.replaceWith(...Array.from(mark.childNodes));
+    parent?.normalize();
+  }
+}
