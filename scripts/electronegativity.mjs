@@ -87,7 +87,9 @@ function main() {
     const findings = readFindings(report);
     const sources = new Map();
     const open = findings.filter((finding) => !isJustified(finding, sources));
-    const where = (f) => `${path.relative(root, f.file) || f.file}:${f.line}:${f.column}`;
+    // Global checks (no CSP at all, no navigation limits…) name no file: they cannot be justified, only fixed.
+    const where = (f) =>
+      f.file && f.file !== 'file:' ? `${path.relative(root, f.file)}:${f.line}:${f.column}` : '(whole app)';
     for (const finding of open) console.error(`${where(finding)} ${finding.rule}: ${finding.message}`);
     const justified = findings.length - open.length;
     if (open.length > 0) {
