@@ -31,6 +31,12 @@ function runTool(input, output) {
   }
 }
 
+/** A finding's file; global checks (no CSP at all, no navigation limits…) give `file:///`, i.e. no file. */
+function toPath(uri) {
+  const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  return file === '/' ? '' : file;
+}
+
 /** Findings as {rule, message, file, line, column}, from the tool's SARIF output. */
 function readFindings(sarifFile) {
   let sarif;
@@ -45,7 +51,7 @@ function readFindings(sarifFile) {
       return {
         rule: result.ruleId,
         message: result.message?.text ?? '',
-        file: location?.artifactLocation?.uri ?? '',
+        file: toPath(location?.artifactLocation?.uri ?? ''),
         line: location?.region?.startLine ?? 0,
         column: location?.region?.startColumn ?? 0,
       };
@@ -87,9 +93,8 @@ function main() {
     const findings = readFindings(report);
     const sources = new Map();
     const open = findings.filter((finding) => !isJustified(finding, sources));
-    // Global checks (no CSP at all, no navigation limits…) name no file: they cannot be justified, only fixed.
-    const where = (f) =>
-      f.file && f.file !== 'file:' ? `${path.relative(root, f.file)}:${f.line}:${f.column}` : '(whole app)';
+    // A global finding names no file: it cannot be justified, only fixed.
+    const where = (f) => (f.file ? `${path.relative(root, f.file)}:${f.line}:${f.column}` : '(whole app)');
     for (const finding of open) console.error(`${where(finding)} ${finding.rule}: ${finding.message}`);
     const justified = findings.length - open.length;
     if (open.length > 0) {
