@@ -117,7 +117,8 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
       }
     }
     const { openLibrary } = await import('../library/library');
-    const opened = await openLibrary(dir);
+    // Only the server answers other requests while a search runs; a one-shot command searches on its thread.
+    const opened = await openLibrary(dir, { searchThreads: name === 'serve' ? 2 : 0 });
     library = opened;
     return await command({ library: opened, args, options: values, out });
   } catch (error) {
