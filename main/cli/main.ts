@@ -107,6 +107,9 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
   try {
     const [command, { resolveLibraryPath }] = await Promise.all([load(), import('../library/location')]);
     const dir = resolveLibraryPath({ flag: values.library ?? null });
+    // Refused before the library is opened (or created): nothing happens for a server that will not start.
+    if (name === 'serve' && values.token !== undefined)
+      (await import('../serve/access')).checkToken(values.token);
     // A one-shot search answers from the index alone when it is up to date: no catalog to parse.
     if (name === 'search') {
       const searchOnly = await (await import('../library/search-only')).openSearchOnly(dir);

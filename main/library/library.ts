@@ -197,6 +197,24 @@ export class Library implements OffprintApi {
     return this.startJob(uploaded());
   }
 
+  /**
+   * Imports files an upload wrote to disk (the browser mode streams uploads there): `name` is shown and
+   * sniffed, `path` is read. `removeStaged` runs once the job has ended, whatever its outcome.
+   */
+  importStaged(
+    files: Array<{ name: string; path: string }>,
+    removeStaged: () => Promise<void>,
+  ): ImportProgress {
+    async function* staged(): AsyncGenerator<JobInput> {
+      for (const { name, path: file } of files) yield { name, path: file, bytes: null, folderTags: [] };
+    }
+    const progress = this.startJob(staged());
+    void this.job(progress.jobId)
+      .finished.finally(removeStaged)
+      .catch(() => {});
+    return progress;
+  }
+
   async importStatus({ jobId }: ArgsOf<'importStatus'>): Promise<ImportProgress> {
     return this.job(jobId).status();
   }
