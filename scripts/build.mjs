@@ -3,6 +3,7 @@
 //   dist/app/main.js         the Electron main process (ESM)
 //   dist/app/preload.cjs     the preload (CommonJS: a sandboxed preload can only `require('electron')`)
 //   dist/app/library-worker.js  the library's worker thread, beside main.js where the library looks for it
+//   dist/app/search-thread.js   the library's search thread, likewise (and in dist/cli)
 //   dist/cli/offprint.js     the `offprint` command (ESM, Node 20), which bin/offprint.mjs runs; each command's
 //                            code is a chunk beside it, loaded only when that command runs
 //   dist/cli/library-worker.js  the same worker, beside the CLI's chunks where the library looks for it
@@ -27,7 +28,10 @@ const CLI_TARGET = 'node20';
 
 // The library's worker threads. The library finds each one as `new URL('./<name>', import.meta.url)` in a bundle,
 // so every bundle folder that holds library code gets all of them, built for that folder's Node.
-const WORKERS = [{ entry: 'main/library/worker.ts', name: 'library-worker.js' }];
+const WORKERS = [
+  { entry: 'main/library/worker.ts', name: 'library-worker.js' },
+  { entry: 'main/library/search/search-thread.ts', name: 'search-thread.js' },
+];
 
 const common = { bundle: true, logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
 const nodeOptions = (target) => ({ ...common, platform: 'node', format: 'esm', target, external });

@@ -107,6 +107,9 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
   try {
     const [command, { resolveLibraryPath }] = await Promise.all([load(), import('../library/location')]);
     const dir = resolveLibraryPath({ flag: values.library ?? null });
+    // Refused before the library is opened (or created): nothing happens for a server that will not start.
+    if (name === 'serve' && values.token !== undefined)
+      (await import('../serve/access')).checkToken(values.token);
     // A one-shot search answers from the index alone when it is up to date: no catalog to parse.
     if (name === 'search') {
       const searchOnly = await (await import('../library/search-only')).openSearchOnly(dir);
@@ -117,7 +120,8 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
       }
     }
     const { openLibrary } = await import('../library/library');
-    const opened = await openLibrary(dir);
+    // Only the server answers other requests while a search runs; a one-shot command searches on its thread.
+    const opened = await openLibrary(dir, { searchThreads: name === 'serve' ? 2 : 0 });
     library = opened;
     return await command({ library: opened, args, options: values, out });
   } catch (error) {

@@ -11,7 +11,9 @@ import type { SearchRequest, SearchResponse, TagCount } from '../../common/searc
 import { ImportJob, type JobInput } from './import/import-job';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
 import { fileStamp, SegmentedIndex } from './search/engine/segmented-index';
-import { search } from './search/search-service';
+import { DEFAULT_DEADLINE_MS, lagNotice, search } from './search/search-service';
+import { SearchPool } from './search/search-pool';
+import type { SearchJob } from './search/search-thread-protocol';
 import { ArticleStore } from './store/article-store';
 import { CATALOG_HEAD } from './store/catalog';
 import { LIBRARY_FORMAT_VERSION, openDescriptor } from './store/descriptor';
@@ -21,13 +23,23 @@ import { WorkerClient } from './worker-client';
 
 const TEXT_CACHE = 2000;
 
-export async function openLibrary(dir: string): Promise<Library> {
+export interface LibraryOptions {
+  /**
+   * Threads that answer searches (default 2). 0 runs each search on the calling thread, for one-shot processes
+   * (the CLI) where nothing else waits; the deadline holds either way.
+   */
+  searchThreads?: number;
+  /** Milliseconds one query may take before it answers with what it has (default 2,000). */
+  searchDeadlineMs?: number;
+}
+
+export async function openLibrary(dir: string, options: LibraryOptions = {}): Promise<Library> {
   const absolute = path.resolve(dir);
   await openDescriptor(absolute);
   const catalogStamp = fileStamp(path.join(absolute, CATALOG_HEAD));
   const index = new SegmentedIndex(absolute);
   await index.refresh();
-  const library = new Library(absolute, await ArticleStore.open(absolute), index, catalogStamp);
+  const library = new Library(absolute, await ArticleStore.open(absolute), index, catalogStamp, options);
   await library.saveReconciledCatalog();
   library.catchUpInBackground();
   return library;
@@ -50,13 +62,21 @@ export class Library implements OffprintApi {
   private holdingLock = false;
   /** Serialises this process's writers; the lock file keeps other processes out. */
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Where searches run; null runs them on this thread. */
+  private readonly searchPool: SearchPool | null;
+  private readonly searchDeadlineMs: number;
 
   constructor(
     readonly path: string,
     private readonly store: ArticleStore,
     private readonly index: SegmentedIndex,
     private catalogStamp: string,
-  ) {}
+    options: LibraryOptions = {},
+  ) {
+    const threads = options.searchThreads ?? 2;
+    this.searchPool = threads > 0 ? new SearchPool(threads) : null;
+    this.searchDeadlineMs = options.searchDeadlineMs ?? DEFAULT_DEADLINE_MS;
+  }
 
   // ---- reads -------------------------------------------------------------------------------------------
 
@@ -98,14 +118,42 @@ export class Library implements OffprintApi {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     await this.refreshIfChanged();
-    let view = this.index.current(this.store);
+    if (!this.searchPool) return this.searchHere(request);
+    let answer = await this.searchPool.run(this.searchJob(request));
     // A library whose index is being built from nothing (an upgrade, a lost index): wait for it rather than
     // answer "no hits"; otherwise answer from what is indexed and say what is not yet.
+    if (answer.indexed === 0 && this.store.size > 0 && this.openCatchUp) {
+      await this.openCatchUp;
+      await this.refreshIfChanged();
+      answer = await this.searchPool.run(this.searchJob(request));
+    }
+    return answer.response;
+  }
+
+  /** Searches now running or waiting for a search thread (0 when searches run on this thread). */
+  get searchesInFlight(): number {
+    return this.searchPool?.inFlight ?? 0;
+  }
+
+  /** What a search thread needs to answer as this library would. */
+  private searchJob(request: SearchRequest): SearchJob {
+    return {
+      libraryDir: this.path,
+      request,
+      revision: this.store.currentRevision,
+      removed: this.index.removedFor(this.store),
+      articles: this.store.size,
+      deadlineMs: this.searchDeadlineMs,
+    };
+  }
+
+  /** A search on this thread: only where nothing else waits for it (one-shot CLI commands). */
+  private async searchHere(request: SearchRequest): Promise<SearchResponse> {
+    let view = this.index.current(this.store);
     if (view.set.liveCount === 0 && this.store.size > 0 && this.openCatchUp) {
       await this.openCatchUp;
       view = this.index.current(this.store);
     }
-    const behind = this.store.size - view.set.liveCount;
     return search(request, {
       ...view,
       hitSource: async (id) => {
@@ -113,7 +161,8 @@ export class Library implements OffprintApi {
         if (!entry) throw new OffprintError('not-found', `No article with id ${id} in this library.`);
         return { ...entry, text: await this.textOf(id) };
       },
-      lag: behind > 0 ? `${behind} article${behind === 1 ? ' is' : 's are'} still being indexed.` : null,
+      lag: lagNotice(this.store.size, view.set.liveCount),
+      deadlineMs: this.searchDeadlineMs,
     });
   }
 
@@ -146,6 +195,24 @@ export class Library implements OffprintApi {
       }
     }
     return this.startJob(uploaded());
+  }
+
+  /**
+   * Imports files an upload wrote to disk (the browser mode streams uploads there): `name` is shown and
+   * sniffed, `path` is read. `removeStaged` runs once the job has ended, whatever its outcome.
+   */
+  importStaged(
+    files: Array<{ name: string; path: string }>,
+    removeStaged: () => Promise<void>,
+  ): ImportProgress {
+    async function* staged(): AsyncGenerator<JobInput> {
+      for (const { name, path: file } of files) yield { name, path: file, bytes: null, folderTags: [] };
+    }
+    const progress = this.startJob(staged());
+    void this.job(progress.jobId)
+      .finished.finally(removeStaged)
+      .catch(() => {});
+    return progress;
   }
 
   async importStatus({ jobId }: ArgsOf<'importStatus'>): Promise<ImportProgress> {
@@ -195,7 +262,7 @@ export class Library implements OffprintApi {
     await this.openCatchUp?.catch(() => {});
     await this.indexChain.catch(() => {});
     this.index.close();
-    await Promise.all([this.worker.close(), this.indexWorker.close()]);
+    await Promise.all([this.worker.close(), this.indexWorker.close(), this.searchPool?.close()]);
   }
 
   // ---- internals ---------------------------------------------------------------------------------------

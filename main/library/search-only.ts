@@ -5,15 +5,14 @@
  * skips parsing some 60 MB of catalog. Whenever the index is behind, damaged or a batch was cut short, it
  * answers null and the caller opens the whole library (which also repairs what needs repairing).
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ArgsOf } from '../../common/api';
-import type { StoredArticle } from '../../common/article';
 import type { SearchResponse } from '../../common/search';
 import { SegmentedIndex } from './search/engine/segmented-index';
+import { readHitSource } from './search/hit-file';
 import { search } from './search/search-service';
 import { JOURNAL_FILE, exists } from './store/article-store';
-import { checkArticleVersion, readCatalogRevision } from './store/catalog';
+import { readCatalogRevision } from './store/catalog';
 import { openDescriptor } from './store/descriptor';
 
 export interface SearchOnly {
@@ -21,7 +20,8 @@ export interface SearchOnly {
   close(): Promise<void>;
 }
 
-export async function openSearchOnly(dir: string): Promise<SearchOnly | null> {
+/** `deadlineMs` bounds each query as in the library's search threads (this one runs where it is called). */
+export async function openSearchOnly(dir: string, deadlineMs?: number): Promise<SearchOnly | null> {
   const absolute = path.resolve(dir);
   await openDescriptor(absolute);
   if (await exists(path.join(absolute, JOURNAL_FILE))) return null;
@@ -39,13 +39,8 @@ export async function openSearchOnly(dir: string): Promise<SearchOnly | null> {
       search(request, {
         ...view,
         lag: null,
-        hitSource: async (id) => {
-          const file = path.join(absolute, 'articles', id.slice(0, 2), id, 'article.json');
-          return checkArticleVersion(
-            JSON.parse(await fs.readFile(file, 'utf8')) as Partial<StoredArticle>,
-            file,
-          );
-        },
+        ...(deadlineMs === undefined ? {} : { deadlineMs }),
+        hitSource: (id) => readHitSource(absolute, id),
       }),
     close: async () => index.close(),
   };

@@ -16,6 +16,21 @@ export interface AccessPolicy {
   token: string | null;
 }
 
+/** The shortest access token accepted; a generated one is 32 characters. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/** Refuses a token too short to guard anything, with the rule in the message. */
+export function checkToken(token: string): void {
+  if (token.length >= MIN_TOKEN_LENGTH) return;
+  const given = token.length === 0 ? 'it is empty' : `it has ${token.length}`;
+  throw Object.assign(
+    new Error(
+      `--token must be at least ${MIN_TOKEN_LENGTH} characters long (${given}); leave it out to have a random one generated.`,
+    ),
+    { name: 'InvalidArgument' },
+  );
+}
+
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

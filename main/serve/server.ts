@@ -15,12 +15,18 @@ import {
 } from '../../common/api';
 import { CONTENT_SECURITY_POLICY } from '../../common/csp';
 import { toApiError } from '../../common/errors';
+import { UPLOAD_CONTENT_TYPE, UPLOAD_PATH } from '../../common/upload';
 import type { Library } from '../library/library';
-import { type AccessPolicy, isLoopback, refuse, TOKEN_COOKIE, tokenFrom } from './access';
+import { type AccessPolicy, checkToken, isLoopback, refuse, TOKEN_COOKIE, tokenFrom } from './access';
+import { BodyTooLarge, closeAfter, readBody, stopReading } from './body';
 import { DEFAULT_STATIC_DIR, readStatic } from './static-files';
+import { receiveUpload, UploadRefused } from './upload';
 
-/** Uploads arrive base64 in JSON; this bounds one request (a browser import sends batches). */
-const MAX_BODY = 256 * 1024 * 1024;
+/**
+ * One API call's JSON body. Files travel by the streamed upload (`UPLOAD_PATH`), so a call carries arguments
+ * only; `importFiles` with base64 contents still works for small files.
+ */
+export const MAX_JSON_BODY = 8 * 1024 * 1024;
 
 export interface ServeOptions {
   library: Library;
@@ -57,17 +63,22 @@ const STATUS: Record<string, number> = {
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  // A token given is checked on any address: an empty or short one would only look like protection.
+  if (options.token !== undefined && options.token !== null) checkToken(options.token);
   const token = isLoopback(host)
     ? (options.token ?? null)
     : (options.token ?? randomBytes(24).toString('base64url'));
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   // Bound beyond loopback, clients reach us by names we cannot know: the token guards instead of the Host check.
   const policy: AccessPolicy = { hosts: new Set(), anyHost: !isLoopback(host), token };
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res, options.library, policy, staticDir).catch((error: Error) => {
       if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'failed', message: error.message } });
     });
-  });
+  };
+  const server = http.createServer(onRequest);
+  // A client that waits for `100 Continue` is told 413 instead when the body it declares is too large.
+  server.on('checkContinue', onRequest);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4280, host, () => resolve());
@@ -100,6 +111,10 @@ async function handle(
   const refusal = refuse(req, url, policy);
   if (refusal) {
     send(res, 403, { ok: false, error: { kind: 'invalid-argument', message: `Forbidden: ${refusal}` } });
+    return;
+  }
+  if (url.pathname === UPLOAD_PATH && req.method === 'POST') {
+    await handleUpload(req, res, library);
     return;
   }
   if (url.pathname.startsWith('/api/')) {
@@ -158,11 +173,15 @@ async function handleApi(
   }
   let envelope: Envelope<unknown>;
   try {
-    const body = await readBody(req);
+    const body = (await readBody(req, res, MAX_JSON_BODY)).toString('utf8');
     const args = parseArgs(name, body.length ? JSON.parse(body) : {});
     const call = library[name as MethodName] as (a: typeof args) => Promise<unknown>;
     envelope = { ok: true, value: await call.call(library, args) };
   } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      tooLarge(req, res, error.message);
+      return;
+    }
     const apiError =
       error instanceof SyntaxError
         ? { kind: 'invalid-argument' as const, message: 'The body is not valid JSON' }
@@ -172,26 +191,35 @@ async function handleApi(
   send(res, envelope.ok ? 200 : (STATUS[envelope.error.kind] ?? 500), envelope);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(
-          Object.assign(new Error(`The request is larger than ${MAX_BODY / 1048576} MB`), {
-            name: 'InvalidArgument',
-          }),
-        );
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** 413, and no more of the body is read: the connection closes once the answer is out. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, message: string): void {
+  stopReading(req);
+  closeAfter(res);
+  send(res, 413, { ok: false, error: { kind: 'invalid-argument', message } });
+}
+
+/** A streamed upload (common/upload.ts): the files go to disk as they arrive, then one import job takes them. */
+async function handleUpload(req: IncomingMessage, res: ServerResponse, library: Library): Promise<void> {
+  // Requiring this type forces a CORS preflight on a cross-site upload, which this server never answers.
+  if (req.headers['content-type'] !== UPLOAD_CONTENT_TYPE) {
+    const message = `An upload is sent as ${UPLOAD_CONTENT_TYPE}`;
+    stopReading(req);
+    closeAfter(res);
+    send(res, 415, { ok: false, error: { kind: 'invalid-argument', message } });
+    return;
+  }
+  let staged;
+  try {
+    staged = await receiveUpload(req, res);
+  } catch (error) {
+    if (!(error instanceof UploadRefused)) throw error;
+    stopReading(req);
+    closeAfter(res);
+    send(res, error.status, { ok: false, error: { kind: 'invalid-argument', message: error.message } });
+    return;
+  }
+  const progress = library.importStaged(staged.files, staged.remove);
+  send(res, 200, { ok: true, value: progress });
 }
 
 function send(res: ServerResponse, status: number, body: Envelope<unknown>): void {

@@ -5,7 +5,8 @@
 import type { ApiErrorShape, ArgsOf, MethodName, OffprintApi, ResultOf } from '../../common/api';
 import type { OffprintBridgeMethods } from '../../common/bridge';
 import { getBridge } from './bridge';
-import { postJson } from './http-transport';
+import type { ImportProgress } from '../../common/import';
+import { postJson, postUpload } from './http-transport';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -60,6 +61,19 @@ export const api: OffprintApi = {
   cancelImport: bind('cancelImport'),
   getResource: bind('getResource'),
 };
+
+/** Browser mode only (Electron imports by path): files streamed to the server, answered by their import job. */
+export async function uploadFiles(
+  files: ReadonlyArray<{ name: string; file: Blob }>,
+): Promise<ImportProgress> {
+  let envelope: unknown;
+  try {
+    envelope = await postUpload(files);
+  } catch (error) {
+    throw new ApiError('failed', error instanceof Error ? error.message : String(error));
+  }
+  return unwrapEnvelope<ImportProgress>(envelope);
+}
 
 /** A message fit to show in place of what failed to load. */
 export function describeError(error: unknown): string {

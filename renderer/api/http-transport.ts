@@ -1,5 +1,6 @@
 /** The API over HTTP for the browser mode: `POST /api/<method>` with the arguments as JSON, answered by an envelope. */
 import type { MethodName } from '../../common/api';
+import { UPLOAD_CONTENT_TYPE, UPLOAD_PATH, type UploadManifest } from '../../common/upload';
 import { captureToken } from './auth-token';
 
 let token: string | null | undefined;
@@ -18,6 +19,32 @@ export async function postJson(method: MethodName, args: unknown): Promise<unkno
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...authorization() },
       body: JSON.stringify(args),
+    });
+  } catch {
+    throw new Error('Cannot reach the Offprint server. Is `offprint serve` still running?');
+  }
+  try {
+    return await response.json();
+  } catch {
+    throw new Error(
+      `The Offprint server answered ${response.status} ${response.statusText} without a result.`,
+    );
+  }
+}
+
+/**
+ * Uploads files as one streamed body (common/upload.ts): the browser reads them from disk as it sends, and the
+ * server writes them to disk as they arrive, so no side holds them in memory. Answers the import job's envelope.
+ */
+export async function postUpload(files: ReadonlyArray<{ name: string; file: Blob }>): Promise<unknown> {
+  const manifest: UploadManifest = { files: files.map(({ name, file }) => ({ name, size: file.size })) };
+  const body = new Blob([`${JSON.stringify(manifest)}\n`, ...files.map(({ file }) => file)]);
+  let response: Response;
+  try {
+    response = await fetch(UPLOAD_PATH, {
+      method: 'POST',
+      headers: { 'Content-Type': UPLOAD_CONTENT_TYPE, ...authorization() },
+      body,
     });
   } catch {
     throw new Error('Cannot reach the Offprint server. Is `offprint serve` still running?');

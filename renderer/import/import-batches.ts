@@ -2,12 +2,11 @@
  * Turns what the user dropped or picked into import batches. Inside Electron the main process reads the files
  * itself, by path (folders included); in a browser only the contents are available, so they are uploaded.
  */
-import type { FailedItem, UploadedFile } from '../../common/import';
-import { api } from '../api/client';
+import { api, uploadFiles } from '../api/client';
 import { getBridge } from '../api/bridge';
 import { batchBySize, UPLOAD_LIMITS } from '../lib/batches';
 import type { ImportBatch } from './import-session';
-import { filesFromDrop, filesFromPicker, readAsBase64, type PickedFile } from './read-files';
+import { filesFromDrop, filesFromPicker, type PickedFile } from './read-files';
 
 function pathBatch(paths: string[]): ImportBatch[] {
   if (paths.length === 0) return [];
@@ -25,19 +24,9 @@ function uploadBatches(picked: PickedFile[]): ImportBatch[] {
   return batchBySize(sized, UPLOAD_LIMITS).map((batch) => ({
     count: batch.length,
     start: async () => {
-      const files: UploadedFile[] = [];
-      const failed: FailedItem[] = [];
-      for (const { file, path } of batch) {
-        try {
-          files.push({ name: path, data: await readAsBase64(file) });
-        } catch (error) {
-          failed.push({
-            source: path,
-            reason: error instanceof Error ? error.message : 'Could not be read.',
-          });
-        }
-      }
-      return { job: files.length > 0 ? await api.importFiles({ files }) : null, failed };
+      // Streamed from disk to disk (see common/upload.ts): a batch of any size costs no memory on either side.
+      const job = await uploadFiles(batch.map(({ file, path }) => ({ name: path, file })));
+      return { job, failed: [] };
     },
   }));
 }

@@ -66,17 +66,3 @@ export function filesFromPicker(files: FileList): PickedFile[] {
     ({ path }) => !path.split('/').some(isHidden),
   );
 }
-
-/** The file's bytes as base64, the form `importFiles` takes. */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      // A data: URL is `data:<type>;base64,<data>`: the browser's own encoder, faster than one in script.
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
-}

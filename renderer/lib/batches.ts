@@ -1,6 +1,7 @@
 /**
- * Browser uploads go in batches so no single request carries more than a few tens of megabytes (base64 adds a
- * third). Order is kept, so the import report lists files in the order they were dropped.
+ * Browser uploads go in batches: each is one streamed request and one import job, so a huge drop shows
+ * progress batch by batch and a failed request loses one batch. Order is kept, so the import report lists
+ * files in the order they were dropped.
  */
 export interface BatchLimits {
   /** Raw bytes per batch; a file bigger than this travels alone. */
@@ -8,8 +9,8 @@ export interface BatchLimits {
   maxFiles: number;
 }
 
-/** 15 MB of file content is 20 MB once base64-encoded. */
-export const UPLOAD_LIMITS: BatchLimits = { maxBytes: 15 * 1024 * 1024, maxFiles: 1_000 };
+/** Well under the server's limits per upload (common/upload.ts). */
+export const UPLOAD_LIMITS: BatchLimits = { maxBytes: 256 * 1024 * 1024, maxFiles: 1_000 };
 
 export function batchBySize<T extends { size: number }>(items: readonly T[], limits: BatchLimits): T[][] {
   const batches: T[][] = [];

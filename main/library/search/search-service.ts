@@ -4,8 +4,9 @@
  * Only the page's hits become objects; selecting them from tens of thousands of hits is a bounded heap.
  */
 import type { SearchHit, SearchRequest, SearchResponse, TagCount } from '../../../common/search';
+import { Budget } from './engine/budget';
 import type { DocColumns } from './engine/doc-columns';
-import { execute } from './engine/query-executor';
+import { type Execution, execute } from './engine/query-executor';
 import type { SegmentSet } from './engine/segment-set';
 import { parseQuery } from './parse-query';
 import { escapeHtml, makeSnippet } from './snippet';
@@ -13,6 +14,13 @@ import { topK } from './top-k';
 
 /** Terms one wildcard or fuzzy clause may expand to. */
 export const MAX_EXPANSION = 5000;
+/** The time one query may take unless the caller says otherwise; past it, it answers with what it has. */
+export const DEFAULT_DEADLINE_MS = 2000;
+/**
+ * Work steps one query may spend (automaton transitions, term look-ups, postings visited), whatever the clock
+ * says: a common word over 100,000 articles costs about a million; this is far past any useful query.
+ */
+export const MAX_QUERY_STEPS = 200_000_000;
 
 /** What a hit on the page shows of its article. */
 export interface HitSource {
@@ -35,6 +43,14 @@ export interface SearchContext {
   hitSource(id: string): Promise<HitSource>;
   /** Set while the index is behind the catalog (an import or a rebuild in progress). */
   lag: string | null;
+  /** Milliseconds the query may take (DEFAULT_DEADLINE_MS when omitted). */
+  deadlineMs?: number;
+}
+
+/** The note for articles the catalog lists that the index does not hold yet. */
+export function lagNotice(articles: number, indexed: number): string | null {
+  const behind = articles - indexed;
+  return behind > 0 ? `${behind} article${behind === 1 ? ' is' : 's are'} still being indexed.` : null;
 }
 
 const collator = new Intl.Collator('en');
@@ -53,7 +69,8 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
     notice = parsed?.notice ?? null;
     slots = liveSlots(set);
   } else {
-    const run = execute(parsed.query, set, { maxExpansion: MAX_EXPANSION });
+    const budget = Budget.forMs(ctx.deadlineMs ?? DEFAULT_DEADLINE_MS, MAX_QUERY_STEPS);
+    const run = execute(parsed.query, set, { maxExpansion: MAX_EXPANSION, budget });
     slots = run.slots;
     scores = run.scores;
     terms = run.terms;
@@ -62,6 +79,7 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
       run.truncated
         ? `Note: a wildcard or fuzzy term matched more than ${MAX_EXPANSION} words; only the first ${MAX_EXPANSION} were searched.`
         : null,
+      stoppedNotice(run.stopped, ctx.deadlineMs ?? DEFAULT_DEADLINE_MS),
     ];
     notice = notes.filter(Boolean).join(' ') || null;
   }
@@ -101,6 +119,19 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
     notice,
     terms: terms.slice(0, 50),
   };
+}
+
+function stoppedNotice(stopped: Execution['stopped'], deadlineMs: number): string | null {
+  if (stopped === 'time')
+    return `Note: this search took longer than ${seconds(deadlineMs)} and was stopped; these are the matches found until then.`;
+  if (stopped === 'steps')
+    return 'Note: this search was too costly to finish and was stopped; these are the matches found until then.';
+  return null;
+}
+
+function seconds(ms: number): string {
+  const s = Math.round(ms / 100) / 10;
+  return `${s} s`;
 }
 
 function liveSlots(set: SegmentSet): Int32Array {

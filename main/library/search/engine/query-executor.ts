@@ -7,6 +7,7 @@
 import type lunr from 'lunr';
 import { FIELDS, setupLunr, unicodeTrimmer } from '../lunr-setup';
 import { FIELD_NAMES } from '../parse-query';
+import { Budget, type BudgetEnd } from './budget';
 import type { SegmentSet } from './segment-set';
 import {
   clauseAutomaton,
@@ -25,6 +26,11 @@ const PRESENCE = { OPTIONAL: 1, REQUIRED: 2, PROHIBITED: 3 } as const;
 export interface ExecuteLimits {
   /** Terms one clause may expand to; the rest are ignored and the caller is told. */
   maxExpansion: number;
+  /**
+   * What the query may spend (time and steps) expanding clauses and scoring; past it, the query answers with
+   * the terms and scores it has. Unlimited when omitted.
+   */
+  budget?: Budget;
 }
 
 export interface Execution {
@@ -36,6 +42,8 @@ export interface Execution {
   terms: string[];
   /** True when some clause hit `maxExpansion`. */
   truncated: boolean;
+  /** Set when the budget ran out: expansion or scoring stopped early, and the answer is partial. */
+  stopped: BudgetEnd;
 }
 
 interface TermHit {
@@ -72,6 +80,7 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
   const prohibited: Array<Uint8Array | undefined> = new Array(F);
   const shownTerms = new Set<string>();
   const hitCache = new Map<string, TermHit | null>();
+  const budget = limits.budget ?? Budget.unlimited();
   let truncated = false;
 
   const termHit = (term: string): TermHit | null => {
@@ -94,7 +103,7 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
     let clauseMatches: Uint8Array | null = null;
     for (const term of terms) {
       clause.term = term;
-      const expanded = expand(clause, set, termHit, limits.maxExpansion);
+      const expanded = expand(clause, set, termHit, limits.maxExpansion, budget);
       if (expanded.truncated) truncated = true;
       if (expanded.hits.length === 0 && presence === PRESENCE.REQUIRED) {
         for (const f of fields) required[f] = new Uint8Array(slotCount);
@@ -104,12 +113,12 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
         for (const f of fields) {
           if (presence === PRESENCE.REQUIRED) {
             clauseMatches ??= new Uint8Array(slotCount);
-            markPostings(set, hit, f, clauseMatches);
+            markPostings(set, hit, f, clauseMatches, budget);
             if (required[f] === undefined) required[f] = COMPLETE;
           }
           if (presence === PRESENCE.PROHIBITED) {
             prohibited[f] ??= new Uint8Array(slotCount);
-            markPostings(set, hit, f, prohibited[f]);
+            markPostings(set, hit, f, prohibited[f], budget);
             continue;
           }
           const vector = queryVectors[f]!;
@@ -119,7 +128,7 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
           shownTerms.add(hit.term);
           const key = `${hit.term}/${f}`;
           if (termFieldSeen.has(key)) continue;
-          forEachPosting(set, hit, f, (slot) => {
+          forEachPosting(set, hit, f, budget, (slot) => {
             matchedFields[slot]! |= 1 << f;
           });
           termFieldSeen.add(key);
@@ -152,7 +161,7 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
       for (const { hit, weight } of vector.values()) {
         const boost = FIELD_BOOSTS[f]!;
         const avg = average[f]!;
-        forEachPosting(set, hit, f, (slot, tf, length) => {
+        forEachPosting(set, hit, f, budget, (slot, tf, length) => {
           let s = (hit.idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / avg)) + tf);
           s *= boost;
           const value = Math.round(s * 1000) / 1000;
@@ -178,7 +187,7 @@ export function execute(query: lunr.Query, set: SegmentSet, limits: ExecuteLimit
   const out = Int32Array.from(slots);
   const scores = new Float64Array(out.length);
   for (let i = 0; i < out.length; i++) scores[i] = score[out[i]!]!;
-  return { slots: out, scores, terms: [...shownTerms], truncated };
+  return { slots: out, scores, terms: [...shownTerms], truncated, stopped: budget.ended };
 }
 
 function intersect(a: DocSet, b: DocSet): DocSet {
@@ -224,6 +233,7 @@ function expand(
   set: SegmentSet,
   termHit: (term: string) => TermHit | null,
   limit: number,
+  budget: Budget,
 ): { hits: TermHit[]; truncated: boolean } {
   if (isExact(clause)) {
     const hit = clause.term === '' ? null : termHit(clause.term);
@@ -236,10 +246,12 @@ function expand(
   const to = prefix ? endOfPrefix(terms, prefix, from, terms.length) : terms.length;
   let truncated = false;
   // More than the limit, since terms of dead documents only are dropped below.
-  const found = expandOver(terms, automaton, from, to, limit * 2 + 16).map((t) => terms[t]!);
+  const found = expandOver(terms, automaton, from, to, limit * 2 + 16, budget).map((t) => terms[t]!);
   // Lunr lists expansions in trie order, which is sorted order.
   const hits: TermHit[] = [];
   for (const term of found) {
+    // Looking a term up costs a search in each segment (and its postings where documents died).
+    if (!budget.spend(set.segments.length)) break;
     const hit = termHit(term);
     if (!hit) continue;
     if (hits.length >= limit) {
@@ -251,11 +263,15 @@ function expand(
   return { hits, truncated };
 }
 
-/** Visits the live documents of a term in one field, with their term frequency and field length. */
+/**
+ * Visits the live documents of a term in one field, with their term frequency and field length; each posting
+ * spends a step, and a spent budget visits nothing more.
+ */
 function forEachPosting(
   set: SegmentSet,
   hit: TermHit,
   f: number,
+  budget: Budget,
   visit: (slot: number, tf: number, length: number) => void,
 ): void {
   set.segments.forEach((seg, s) => {
@@ -267,6 +283,7 @@ function forEachPosting(
     const { base, docs, tfs } = seg.reader.postings(t);
     const start = seg.reader.termFieldStart[t * F + f]! - base;
     const end = seg.reader.termFieldStart[t * F + f + 1]! - base;
+    if (!budget.spend(end - start + 1)) return;
     for (let k = start; k < end; k++) {
       const d = docs[k]!;
       if (seg.dead[d] === 0) visit(seg.base + d, tfs[k]!, lengths[f * n + d]!);
@@ -274,8 +291,8 @@ function forEachPosting(
   });
 }
 
-function markPostings(set: SegmentSet, hit: TermHit, f: number, into: Uint8Array): void {
-  forEachPosting(set, hit, f, (slot) => {
+function markPostings(set: SegmentSet, hit: TermHit, f: number, into: Uint8Array, budget: Budget): void {
+  forEachPosting(set, hit, f, budget, (slot) => {
     into[slot] = 1;
   });
 }

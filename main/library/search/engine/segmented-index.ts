@@ -102,6 +102,26 @@ export class SegmentedIndex {
     return this.viewFor(catalogRevision, (id) => !removed.has(id));
   }
 
+  /**
+   * The segments as one for a catalog this index does not hold (a search thread's): live are the newest
+   * copies but the ids the catalog no longer lists, which its owner sends along with `revision`.
+   */
+  currentFor(revision: number, removed: ReadonlySet<string>): IndexView {
+    return this.viewFor(revision, (id) => !removed.has(id));
+  }
+
+  private removedCache: { revision: number; manifestStamp: string; ids: string[] } | null = null;
+
+  /** What a search thread needs besides the files: the ids the index holds that the catalog does not. */
+  removedFor(store: ArticleStore): string[] {
+    const cached = this.removedCache;
+    if (cached && cached.revision === store.currentRevision && cached.manifestStamp === this.manifestStamp)
+      return cached.ids;
+    const ids = this.removedIds(store);
+    this.removedCache = { revision: store.currentRevision, manifestStamp: this.manifestStamp, ids };
+    return ids;
+  }
+
   private viewFor(revision: number, isLive: (id: string) => boolean): IndexView {
     if (!this.view || this.viewRevision !== revision) {
       const readers = this.manifest.segments.map((s) => this.readers.get(s.name)!);

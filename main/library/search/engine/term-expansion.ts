@@ -6,6 +6,7 @@
  * dictionary of a few hundred thousand terms needs no trie in memory.
  */
 import { setupLunr } from '../lunr-setup';
+import { Budget } from './budget';
 
 interface Node {
   final: boolean;
@@ -36,19 +37,43 @@ export function literalPrefix(clause: ClauseShape): string {
   return star < 0 ? clause.term : clause.term.slice(0, star);
 }
 
+/** Past this many states a set keeps them unique: `includes` on hundreds of states per letter is quadratic. */
+const SMALL_STATE_LIST = 16;
+
 function step(states: Node[], ch: string): Node[] {
   const out: Node[] = [];
+  let seen: Set<Node> | null = null;
   for (const s of states) {
-    const a = s.edges[ch];
-    if (a && !out.includes(a)) out.push(a);
-    const any = s.edges['*'];
-    if (any && !out.includes(any)) out.push(any);
+    for (let e = 0; e < 2; e++) {
+      const node = e === 0 ? s.edges[ch] : s.edges['*'];
+      if (!node) continue;
+      if (out.length < SMALL_STATE_LIST) {
+        if (!out.includes(node)) out.push(node);
+        continue;
+      }
+      seen ??= new Set(out);
+      if (!seen.has(node)) {
+        seen.add(node);
+        out.push(node);
+      }
+    }
   }
   return out;
 }
 
-/** Indexes in `terms[from, to)` (sorted) that the automaton accepts; at most `limit` of them. */
-export function expandOver(terms: string[], root: Node, from: number, to: number, limit: number): number[] {
+/**
+ * Indexes in `terms[from, to)` (sorted) that the automaton accepts; at most `limit` of them. Each letter read
+ * spends as many steps from `budget` as the automaton has states there; once it runs out, the walk stops with
+ * what it found (the caller sees `budget.exhausted`).
+ */
+export function expandOver(
+  terms: string[],
+  root: Node,
+  from: number,
+  to: number,
+  limit: number,
+  budget: Budget = Budget.unlimited(),
+): number[] {
   const out: number[] = [];
   const stack: Node[][] = [[root]];
   let prev = '';
@@ -61,7 +86,9 @@ export function expandOver(terms: string[], root: Node, from: number, to: number
     while (k < shared && w.charCodeAt(k) === prev.charCodeAt(k)) k++;
     let dead = -1;
     for (; k < w.length; k++) {
-      const next = step(stack[k]!, w[k]!);
+      const states = stack[k]!;
+      if (!budget.spend(states.length + 1)) return out;
+      const next = step(states, w[k]!);
       stack[k + 1] = next;
       if (next.length === 0) {
         dead = k + 1;

@@ -1,0 +1,80 @@
+/**
+ * Queries that cannot stall anything: over a real library holding one word of a million letters, each costly
+ * shape answers by its deadline with a notice, while it runs other library calls (and other searches) are
+ * answered before it, and ordinary queries answer as before.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SEARCH } from '../../../common/search';
+import { type Library, openLibrary } from '../../../main/library/library';
+import { MAX_FUZZY_LENGTH } from '../../../main/library/search/parse-query';
+import { COSTLY_QUERIES, writeCostlyInputs } from '../../helpers/costly-library';
+import { removeDir, tempDir } from '../../helpers/fixtures-and-shared';
+
+let root: string;
+let library: Library;
+let inline: Library;
+
+const search = (lib: Library, query: string) => lib.search({ ...DEFAULT_SEARCH, query });
+
+beforeAll(async () => {
+  root = await tempDir();
+  await writeCostlyInputs(path.join(root, 'inputs'));
+  library = await openLibrary(path.join(root, 'lib'));
+  const job = await library.importPaths({ paths: [path.join(root, 'inputs')], folderTags: true });
+  expect((await library.waitForImport(job.jobId)).report!.failed).toEqual([]);
+  inline = await openLibrary(path.join(root, 'lib'), { searchThreads: 0 });
+}, 180_000);
+afterAll(async () => {
+  await library?.close();
+  await inline?.close();
+  await removeDir(root);
+});
+
+describe('costly queries', () => {
+  it.each(COSTLY_QUERIES.map((q) => [q.slice(0, 12), q]))(
+    '%s… answers by its deadline, saying it was stopped',
+    async (_, query) => {
+      const r = await search(library, query);
+      expect(r.notice).toMatch(/this search (took longer than 2 s|was too costly to finish) and was stopped/);
+    },
+    60_000,
+  );
+
+  it('matches a 300-letter word with ~2 exactly, and says so', async () => {
+    const r = await search(library, `${'a'.repeat(300)}~2`);
+    expect(r.notice).toMatch(new RegExp(`longer than ${MAX_FUZZY_LENGTH} letters are matched exactly`));
+  });
+
+  it('answers other calls, and another search, while a costly search runs', async () => {
+    // Both search threads started, so the ordinary search below does not wait for a thread to load.
+    await Promise.all([search(library, 'goal'), search(library, 'quantum')]);
+    const order: string[] = [];
+    const slow = search(library, COSTLY_QUERIES[0]!).then(() => order.push('costly search'));
+    await library.list({}).then(() => order.push('list'));
+    await library.getArticle({ id: (await library.list({}))[0]!.id }).then(() => order.push('article'));
+    await search(library, 'goal').then(() => order.push('other search'));
+    await slow;
+    expect(order).toEqual(['list', 'article', 'other search', 'costly search']);
+  }, 60_000);
+
+  it('answers as the in-process search does, for ordinary queries', async () => {
+    for (const query of [
+      'goal',
+      'quantum chemistry',
+      'title:budget',
+      'rail*',
+      '+cup -quantum',
+      'chemstry~1',
+      '',
+    ]) {
+      const [threaded, here] = await Promise.all([search(library, query), search(inline, query)]);
+      expect({ ...threaded, tookMs: 0 }).toEqual({ ...here, tookMs: 0 });
+      expect(threaded.notice).toBeNull();
+    }
+  });
+
+  it('bounds the in-process search by the same deadline', async () => {
+    expect((await search(inline, COSTLY_QUERIES[0]!)).notice).toMatch(/was stopped/);
+  }, 60_000);
+});
