@@ -1,3 +1,5 @@
+import type { ArticleView } from './article';
+
 /**
  * One-line metadata from imported content (titles, tags, authors, site names) made safe to show: the import
  * stores it cleaned, and the CLI and the renderer clean it again when they show it, for libraries imported
@@ -14,6 +16,9 @@
 /** Bidi controls, C0/C1 controls, DEL and the BOM: removed. */
 const INVISIBLE =
   /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** The same but for tab and line feed, which multi-line text keeps; a lone CR would rewrite a terminal line. */
+const MULTILINE_INVISIBLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Tab, line feed, vertical tab, form feed, carriage return, next line, line and paragraph separators. */
 const BREAKS = /[\t\n\u000b\u000c\r\u0085\u2028\u2029]/g;
 
@@ -46,6 +51,11 @@ export function cleanLine(text: string, limit: number): string {
   return out;
 }
 
+/** Bidi controls and control characters (but tab and line feed) removed: for multi-line text in a terminal. */
+export function stripControls(text: string): string {
+  return text.replace(MULTILINE_INVISIBLE, '');
+}
+
 /** Cuts to at most `limit` code units ending in `…`, never between the two halves of a surrogate pair. */
 function cut(text: string, limit: number): string {
   let end = Math.max(0, limit - 1);
@@ -74,6 +84,11 @@ export function cleanTags(tags: readonly string[]): string[] {
   return out;
 }
 
+/** Tag counts (a facet, the tag list) with each tag cleaned; one that cleans to nothing is left out. */
+export function cleanTagCounts<T extends { tag: string }>(counts: readonly T[]): T[] {
+  return counts.map((c) => ({ ...c, tag: cleanLine(c.tag, FIELD_LIMITS.tag) })).filter((c) => c.tag !== '');
+}
+
 /** A title never cleans to nothing: one made only of controls is shown as `Untitled`. */
 export function cleanTitle(title: string): string {
   return cleanLine(title, FIELD_LIMITS.title) || 'Untitled';
@@ -96,4 +111,12 @@ export function cleanShownFields<
   if (value.subtitle !== undefined) out.subtitle = cleanOptional(value.subtitle, FIELD_LIMITS.subtitle);
   if (value.category !== undefined) out.category = cleanOptional(value.category, FIELD_LIMITS.category);
   return out;
+}
+
+/** An article as shown: its one-line fields and its neighbours' titles cleaned. */
+export function cleanShownArticle(article: ArticleView): ArticleView {
+  const shown = cleanShownFields(article);
+  shown.previous = article.previous && { ...article.previous, title: cleanTitle(article.previous.title) };
+  shown.next = article.next && { ...article.next, title: cleanTitle(article.next.title) };
+  return shown;
 }
