@@ -6,6 +6,8 @@ export interface ImportedItem {
   source: string;
   /** Set when the article has the canonical URL of one already in the library: it is a new version of that id. */
   versionOf: string | null;
+  /** What was left out of an input that otherwise imported (e.g. a date that could not be read). */
+  notes?: string[];
 }
 
 export interface DuplicateItem {

@@ -1,4 +1,5 @@
 /** Output for people: aligned columns, dates, snippets made readable in a terminal, a progress bar. */
+import { stripControls } from '../../common/clean-text';
 
 export interface Out {
   write(text: string): void;
@@ -27,10 +28,11 @@ export const processOut: Out = {
 
 /**
  * Imported content shown in a terminal: control characters removed, since a title holding `ESC ] 52 …` would
- * otherwise reach the terminal as a command (set the clipboard, retitle the window, clear the screen).
+ * otherwise reach the terminal as a command (set the clipboard, retitle the window, clear the screen), and bidi
+ * controls removed, since a right-to-left override makes `gnp.exe` read `exe.png`.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return stripControls(text);
 }
 
 export function json(out: Out, value: unknown): void {

@@ -4,6 +4,7 @@
  */
 import type { ApiErrorShape, ArgsOf, MethodName, OffprintApi, ResultOf } from '../../common/api';
 import type { OffprintBridgeMethods } from '../../common/bridge';
+import { cleanShownArticle, cleanShownFields, cleanTagCounts } from '../../common/clean-text';
 import { getBridge } from './bridge';
 import type { ImportProgress } from '../../common/import';
 import { postJson, postUpload } from './http-transport';
@@ -47,13 +48,20 @@ const bind =
   (args: ArgsOf<M>): Promise<ResultOf<M>> =>
     call(method, args);
 
-/** Listing every method here (not a Proxy) lets the compiler check that the client covers the whole API. */
+/**
+ * Listing every method here (not a Proxy) lets the compiler check that the client covers the whole API.
+ * Titles, tags, authors and site names are cleaned of control characters and bidi overrides as they arrive
+ * (common/clean-text.ts): the import cleans them too, but a library imported before holds them raw.
+ */
 export const api: OffprintApi = {
   libraryInfo: bind('libraryInfo'),
-  list: bind('list'),
-  getArticle: bind('getArticle'),
-  search: bind('search'),
-  tags: bind('tags'),
+  list: async (args) => (await call('list', args)).map(cleanShownFields),
+  getArticle: async (args) => cleanShownArticle(await call('getArticle', args)),
+  search: async (args) => {
+    const answer = await call('search', args);
+    return { ...answer, hits: answer.hits.map(cleanShownFields), tags: cleanTagCounts(answer.tags) };
+  },
+  tags: async (args) => cleanTagCounts(await call('tags', args)),
   setTags: bind('setTags'),
   importPaths: bind('importPaths'),
   importFiles: bind('importFiles'),

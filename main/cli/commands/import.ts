@@ -32,14 +32,20 @@ export async function importCommand({ library, args, options, out }: CommandCont
   const report = finished.report!;
   if (options.json) {
     json(out, {
-      imported: report.imported.map(({ id, title, source, versionOf }) =>
-        versionOf ? { id, title, source, versionOf } : { id, title, source },
-      ),
+      imported: report.imported.map(({ id, title, source, versionOf, notes }) => ({
+        id,
+        title,
+        source,
+        ...(versionOf ? { versionOf } : {}),
+        ...(notes?.length ? { notes } : {}),
+      })),
       duplicates: report.duplicates,
       failed: report.failed,
     });
   } else {
     for (const f of report.failed) out.write(`failed     ${printable(`${f.source}: ${f.reason}`)}\n`);
+    for (const i of report.imported)
+      for (const note of i.notes ?? []) out.write(`note       ${printable(`${i.source}: ${note}`)}\n`);
     const versions = report.imported.filter((i) => i.versionOf).length;
     out.write(
       `Imported ${report.imported.length} article${report.imported.length === 1 ? '' : 's'}` +

@@ -1,13 +1,15 @@
 /** `offprint list`, `offprint show ID` and `offprint tags`. */
 import { parseArgs } from '../../../common/api';
 import type { ArticleView } from '../../../common/article';
+import { cleanShownArticle, cleanShownFields, cleanTagCounts } from '../../../common/clean-text';
 import { OffprintError } from '../../../common/errors';
 import type { Library } from '../../library/library';
 import type { CommandContext } from '../main';
 import { day, json, printable, table } from '../output';
 
 export async function listCommand({ library, options, out }: CommandContext): Promise<number> {
-  const articles = await library.list({});
+  // Cleaned again for libraries imported before the import cleaned these fields.
+  const articles = (await library.list({})).map(cleanShownFields);
   if (options.json) json(out, articles);
   else if (articles.length === 0)
     out.write('The library is empty. Import articles with: offprint import PATH…\n');
@@ -20,7 +22,7 @@ export async function listCommand({ library, options, out }: CommandContext): Pr
 }
 
 export async function tagsCommand({ library, options, out }: CommandContext): Promise<number> {
-  const tags = await library.tags({});
+  const tags = cleanTagCounts(await library.tags({}));
   if (options.json) json(out, tags);
   else if (tags.length === 0) out.write('No tags yet.\n');
   else
@@ -71,7 +73,7 @@ export async function showCommand({ library, args, options, out }: CommandContex
     out.error('offprint show: give one article id\n');
     return 2;
   }
-  const a = await library.getArticle({ id: await resolveId(library, args[0]!) });
+  const a = cleanShownArticle(await library.getArticle({ id: await resolveId(library, args[0]!) }));
   if (options.json) {
     json(out, pick(a, SHOW_FIELDS));
   } else {

@@ -1,5 +1,6 @@
 /** `offprint search QUERY`: Lunr syntax plus tag and date filters. */
 import { type OffprintApi, parseArgs } from '../../../common/api';
+import { cleanShownFields, cleanTagCounts } from '../../../common/clean-text';
 import type { CommandContext } from '../main';
 import { day, json, printable, terminalSnippet } from '../output';
 
@@ -21,7 +22,9 @@ export async function searchCommand({
     offset: 0,
     limit: Number.isInteger(limit) ? limit : options.limit,
   });
-  const r = await library.search(request);
+  const answer = await library.search(request);
+  // Cleaned again for libraries imported before the import cleaned these fields.
+  const r = { ...answer, hits: answer.hits.map(cleanShownFields), tags: cleanTagCounts(answer.tags) };
   if (options.json) {
     json(out, {
       total: r.total,

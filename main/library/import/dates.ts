@@ -10,9 +10,9 @@ export function normalizeDate(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value) && value > 1e8) {
     // Unix seconds (Pocket, Instapaper) or milliseconds.
     const ms = value > 1e11 ? value : value * 1000;
-    return toIsoUtc(new Date(ms).toISOString());
+    return isoOf(ms);
   }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : toIsoUtc(value.toISOString());
+  if (value instanceof Date) return isoOf(value.getTime());
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
   if (/^\d{9,13}$/.test(trimmed)) return normalizeDate(Number(trimmed));
@@ -23,9 +23,21 @@ export function normalizeDate(value: unknown): string | null {
     const zone = iso[3] ? iso[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z';
     return toIsoUtc(`${iso[1]}T${iso[2] ?? '00:00'}${zone}`);
   }
-  const result = toIsoUtc(trimmed);
-  // Date.parse accepts junk like "5" as a year: keep only plausible dates.
-  if (!result) return null;
-  const year = Number(result.slice(0, 4));
-  return year >= 1900 && year <= 2200 ? result : null;
+  return plausible(toIsoUtc(trimmed));
+}
+
+/**
+ * A time value to ISO, or null when it is not one a Date can hold (past ±8.64e15 ms `toISOString` throws, and
+ * one entry's absurd timestamp must not fail the file it is in) or not a plausible publication date.
+ */
+function isoOf(ms: number): string | null {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
+  return plausible(toIsoUtc(new Date(ms).toISOString()));
+}
+
+/** Date.parse accepts junk like "5" as a year: keep only plausible dates. */
+function plausible(iso: string | null): string | null {
+  if (!iso) return null;
+  const year = Number(iso.slice(0, 4));
+  return /^\d{4}-/.test(iso) && year >= 1900 && year <= 2200 ? iso : null;
 }

@@ -156,6 +156,7 @@ export class ImportJob {
           title: result.title,
           source: outcome.source,
           versionOf: result.versionOf,
+          ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
         });
         this.progress.imported++;
       }

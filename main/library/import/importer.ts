@@ -32,6 +32,8 @@ export type ImportOutcome =
       importer: string;
       article: ExtractedArticle;
       resources: ArticleResourceFile[];
+      /** What was left out of this article and why, shown in the import report (`the date "…" could not be read`). */
+      notes?: string[];
     }
   | { kind: 'failed'; source: string; reason: string };
 

@@ -1,7 +1,9 @@
 /**
  * The importers, most specific first: the first whose `accepts` says yes reads the input. New formats are
- * added here, ahead of the plain-text fallback.
+ * added here, ahead of the plain-text fallback. Each is wrapped so that what it reads goes through
+ * finish-outcome.ts (sanitized HTML, cleaned and capped metadata) whichever format it is.
  */
+import { finishOutcomes } from './finish-outcome';
 import type { Importer } from './importer';
 import { archiveBoxImporter } from './formats/archivebox';
 import { htmlPageImporter } from './formats/html-page';
@@ -16,7 +18,7 @@ import { wallabagImporter } from './formats/wallabag';
 import { warcImporter } from './formats/warc';
 import { zipArchiveImporter } from './formats/zip-archive';
 
-export const importers: Importer[] = [
+const formats: Importer[] = [
   warcImporter,
   omnivoreImporter,
   zipArchiveImporter,
@@ -30,3 +32,10 @@ export const importers: Importer[] = [
   seedTextImporter,
   plainTextImporter,
 ];
+
+export const importers: Importer[] = formats.map((importer) => ({
+  name: importer.name,
+  streamsFromDisk: importer.streamsFromDisk,
+  accepts: (input, sniffed) => importer.accepts(input, sniffed),
+  read: (input, sniffed) => finishOutcomes(importer.read(input, sniffed)),
+}));

@@ -40,12 +40,15 @@ describe('saved web pages', () => {
     expect(a.article.html).toContain('src="resource:gauge_photo.png"');
     expect(a.article.html).not.toContain('cdn.example/big.png'); // srcset of a local image is dropped
     expect(a.article.html).not.toContain('resource:escape.png');
-    expect(a.article.html).toContain('https://cdn.example/remote.jpg'); // remote: left for the renderer to drop
-    expect(localImagePath('/a/page', '../escape.png')).toBeNull();
-    expect(localImagePath('/a/page', 'page_files/../../x.png')).toBeNull();
-    expect(localImagePath('/a/page', '/etc/passwd')).toBeNull();
-    expect(localImagePath('/a/page', 'file:///etc/passwd')).toBeNull();
-    expect(localImagePath('/a/page', 'page_files/a%20b.png')).toBe('/a/page/page_files/a b.png');
+    expect(a.article.html).not.toContain('https://cdn.example/remote.jpg'); // remote: dropped at import
+    const roots = ['/a/page/page_files'];
+    expect(localImagePath('/a/page', roots, '../escape.png')).toBeNull();
+    expect(localImagePath('/a/page', roots, 'page_files/../../x.png')).toBeNull();
+    expect(localImagePath('/a/page', roots, '/etc/passwd')).toBeNull();
+    expect(localImagePath('/a/page', roots, 'file:///etc/passwd')).toBeNull();
+    expect(localImagePath('/a/page', roots, 'page_files/a%20b.png')).toBe('/a/page/page_files/a b.png');
+    expect(localImagePath('/a/page', roots, 'page_files/.hidden/a.png')).toBeNull();
+    expect(localImagePath('/a/page', roots, 'other_files/a.png')).toBeNull();
   });
 
   it('does not read local images when the page is not a file on disk', async () => {

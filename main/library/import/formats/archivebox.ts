@@ -106,7 +106,8 @@ export async function readArchiveBox(input: ImportInput, index: ArchiveBoxIndex)
     let resources: ArticleResourceFile[] = [];
     if (candidate.kind === 'page') {
       const pageFolder = path.dirname(path.resolve(folder!, candidate.file));
-      const plan = new LocalImagePlan(pageFolder);
+      // An ArchiveBox snapshot is one archive: its output's own folder is where its images are.
+      const plan = new LocalImagePlan(pageFolder, [pageFolder]);
       const result = readHtmlPage(bytes, candidate.file, {
         url,
         publishedFallback: fallbackDate,

@@ -171,7 +171,7 @@ export const htmlPageImporter: Importer = {
     return HTML_EXTENSIONS.includes(sniffed.extension) || looksLikeHtml(sniffed.text);
   },
   async read(input: ImportInput): Promise<ImportOutcome[]> {
-    const plan = input.path ? new LocalImagePlan(path.dirname(input.path)) : null;
+    const plan = input.path ? LocalImagePlan.forSavedPage(input.path) : null;
     const result = readHtmlPage(
       input.bytes,
       input.name,

@@ -2,30 +2,18 @@
  * Pages saved as MHTML (`.mhtml` from Chromium "Save as single file", `.mht` from Internet Explorer/Word),
  * recognised by content: MIME headers naming `multipart/related` and a `text/html` part. The page part is the one
  * the message points at (`Snapshot-Content-Location`, the `start` parameter), else the first HTML part; it is read
- * by the HTML page importer with its part charset as the transport charset. Image parts become the article's
- * resources: an `<img src>` naming an image by `cid:` or by its Content-Location (absolute, or relative to the
+ * by the HTML page importer with its part charset as the transport charset. Image parts whose bytes are a PNG, JPEG, GIF,
+ * WebP, AVIF, BMP or ICO image (never SVG, whatever the part declares) become the article's resources: an `<img src>` naming an image by `cid:` or by its Content-Location (absolute, or relative to the
  * page) is rewritten to `resource:NAME`. Frames, stylesheets and fonts are not kept. The original is the whole file.
  */
 import path from 'node:path';
 import type { ArticleResourceFile, Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { type MimePart, mimeHeadOf, parseContentType, parseMime } from '../mime-multipart';
+import { type ImageType, imageTypeOf, nameWithExtension } from '../image-type';
 import { safeResourceName } from '../../store/article-store';
 import { readHtmlPage } from './html-page';
 
 export const MHTML_EXTENSIONS = ['mhtml', 'mht'];
-
-const IMAGE_EXTENSIONS: Record<string, string> = {
-  'image/png': '.png',
-  'image/jpeg': '.jpg',
-  'image/jpg': '.jpg',
-  'image/gif': '.gif',
-  'image/webp': '.webp',
-  'image/svg+xml': '.svg',
-  'image/avif': '.avif',
-  'image/bmp': '.bmp',
-  'image/x-icon': '.ico',
-  'image/vnd.microsoft.icon': '.ico',
-};
 
 /** Works on bytes: a save with `binary` image parts is not text, and sniffing gives it no text. */
 export function looksLikeMhtml(bytes: Uint8Array): boolean {
@@ -77,10 +65,12 @@ class ImageParts {
 
   constructor(parts: MimePart[], pageUrl: string | null) {
     for (const part of parts) {
-      if (!part.type.startsWith('image/') || part.body.length === 0) continue;
+      // The declared type says nothing: only bytes that are an image of a kept type become a resource.
+      const type = imageTypeOf(part.body);
+      if (!type) continue;
       const location = part.headers.get('content-location')?.trim() ?? null;
       const cid = contentId(part);
-      const entry = { name: this.nameFor(part, location, cid), part };
+      const entry = { name: this.nameFor(type, location, cid), part };
       if (cid) this.byKey.set(`cid:${cid}`, entry);
       if (location) {
         this.byKey.set(location, entry);
@@ -90,7 +80,7 @@ class ImageParts {
     }
   }
 
-  private nameFor(part: MimePart, location: string | null, cid: string | null): string {
+  private nameFor(type: ImageType, location: string | null, cid: string | null): string {
     let base = '';
     if (location && !location.startsWith('cid:')) {
       try {
@@ -100,9 +90,7 @@ class ImageParts {
       }
     }
     if (!base && cid) base = cid.split('@')[0] ?? '';
-    const ext = IMAGE_EXTENSIONS[part.type] ?? '';
-    let name = safeResourceName(base || 'image') ?? 'image';
-    if (ext && !path.extname(name)) name += ext;
+    const name = nameWithExtension(safeResourceName(base || 'image') ?? 'image', type);
     let unique = name;
     for (let i = 2; this.names.has(unique); i++) {
       const e = path.extname(name);

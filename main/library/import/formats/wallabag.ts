@@ -4,7 +4,8 @@
  * content. Each entry becomes one article. Its content is not run through Readability again (it is Wallabag's
  * extraction already, and a second pass drops short articles); it becomes text through the same HTML-to-text
  * path as saved pages, and is kept as the article's html. `created_at` is when the entry was saved, not when the
- * article was published, so it is not used as the date. An entry without content (or with Wallabag's "can't
+ * article was published, so it is not used as the date; a `published_at` that cannot be read leaves the article
+ * without a date and says so in a note. An entry without content (or with Wallabag's "can't
  * retrieve contents" placeholder) is a link-only entry. The original of each article is that entry as JSON, so
  * every entry has its own id.
  */
@@ -64,13 +65,22 @@ function readEntry(entry: Entry, exportName: string, index: number): ImportOutco
     };
   }
   const body = content(entry.content);
+  const published = normalizeDate(entry.published_at);
+  const notes: string[] = [];
+  if (
+    published === null &&
+    entry.published_at !== null &&
+    entry.published_at !== undefined &&
+    entry.published_at !== ''
+  )
+    notes.push(`its date ${describeValue(entry.published_at)} could not be read, so it has none`);
   const article = makeArticle({
     title,
     subtitle: stringField(entry.description),
     author: authors(entry.published_by),
     site: stringField(entry.domain_name),
     url,
-    published: normalizeDate(entry.published_at),
+    published,
     tags: labelList(entry.tags, 'label'),
     text: body?.text ?? '',
     html: body?.html ?? null,
@@ -87,7 +97,27 @@ function readEntry(entry: Entry, exportName: string, index: number): ImportOutco
     importer: 'wallabag',
     article,
     resources: [],
+    ...(notes.length ? { notes } : {}),
   };
+}
+
+/** A value from the export, short enough to quote in a note. */
+function describeValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
+}
+
+/** One entry that breaks the reader fails alone: the rest of the export imports. */
+function readEntrySafely(entry: Entry, exportName: string, index: number): ImportOutcome {
+  try {
+    return readEntry(entry, exportName, index);
+  } catch (error) {
+    return {
+      kind: 'failed',
+      source: `${exportName}${SOURCE_SEPARATOR}entry ${index + 1}`,
+      reason: `the entry could not be read: ${(error as Error).message}`,
+    };
+  }
 }
 
 export function readWallabag(input: ImportInput, sniffed: SniffedContent): ImportOutcome[] {
@@ -104,7 +134,7 @@ export function readWallabag(input: ImportInput, sniffed: SniffedContent): Impor
     return [{ kind: 'failed', source: input.name, reason: 'the export holds no entries' }];
   return parsed.map((entry, i) =>
     entry && typeof entry === 'object' && !Array.isArray(entry)
-      ? readEntry(entry as Entry, input.name, i)
+      ? readEntrySafely(entry as Entry, input.name, i)
       : {
           kind: 'failed' as const,
           source: `${input.name}${SOURCE_SEPARATOR}entry ${i + 1}`,
