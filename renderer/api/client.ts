@@ -49,6 +49,7 @@ const bind =
 /** Listing every method here (not a Proxy) lets the compiler check that the client covers the whole API. */
 export const api: OffprintApi = {
   libraryInfo: bind('libraryInfo'),
+  libraryHealth: bind('libraryHealth'),
   list: bind('list'),
   getArticle: bind('getArticle'),
   search: bind('search'),
