@@ -16,8 +16,20 @@ export interface LibraryInfo {
   formatVersion: number;
 }
 
+/** Damage found in the library and what was done about it (`offprint doctor`, the app's notice). */
+export interface LibraryHealth {
+  /** What was found damaged or left by a crash and has been repaired (rebuilt, rewritten, quarantined). */
+  repairs: string[];
+  /** Damage found that could not be repaired yet (a read-only library): those articles are left out. */
+  unrepaired: string[];
+  /** Articles moved to the library's quarantine folder, with why. */
+  quarantined: Array<{ id: string; folder: string; reason: string; at: string }>;
+}
+
 export interface OffprintApi {
   libraryInfo(args: Record<string, never>): Promise<LibraryInfo>;
+  /** Damage found and repaired, and the articles in quarantine. */
+  libraryHealth(args: Record<string, never>): Promise<LibraryHealth>;
   list(args: Record<string, never>): Promise<ArticleSummary[]>;
   getArticle(args: { id: string }): Promise<ArticleView>;
   search(args: SearchRequest): Promise<SearchResponse>;
@@ -61,6 +73,7 @@ const none = object({});
 /** Argument parsers, one per method: the single source of truth for what each call accepts. */
 export const argumentParsers: { [M in MethodName]: Parser<ArgsOf<M>> } = {
   libraryInfo: none,
+  libraryHealth: none,
   list: none,
   getArticle: object({ id: articleId }),
   search: object(

@@ -31,7 +31,11 @@ async function start(): Promise<void> {
   registerAppScheme();
   setupNavigationPolicy();
 
-  const libraries = new LibraryHolder(openLibrary, resolveLibraryPath({ flag: libraryFlag(process.argv) }));
+  const libraries = new LibraryHolder(
+    // The app makes its library on first start, and a new one where the user picks an empty folder.
+    (dir) => openLibrary(dir, { create: true }),
+    resolveLibraryPath({ flag: libraryFlag(process.argv) }),
+  );
   setupLibraryShutdown(libraries);
   setupWindowLifecycle(openWindow, currentWindow);
 

@@ -6,6 +6,7 @@
  * library and each command are loaded when they run (in the build, each is a chunk of its own).
  */
 import { type ParseArgsConfig, parseArgs as parseCommandLine } from 'node:util';
+import { inWords } from '../../common/errors';
 import type { Library } from '../library/library';
 import { processOut, type Out } from './output';
 
@@ -23,6 +24,7 @@ Commands:
       --sort relevance|date
       --limit N             hits to show (default 10)
   tags                      every tag with its number of articles
+  doctor                    check every article; move damaged ones to quarantine; list what was found
   serve                     serve the app to a browser (browser mode)
       --port N              port (default 4280; 0 picks a free one)
       --host ADDR           listen on another address; requires an access token (printed)
@@ -82,6 +84,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./commands/search')).searchCommand,
   tags: async () => (await import('./commands/read')).tagsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
+  doctor: async () => (await import('./commands/doctor')).doctorCommand,
 };
 
 export async function main(argv: string[], out: Out = processOut): Promise<number> {
@@ -114,14 +117,24 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
     if (name === 'search') {
       const searchOnly = await (await import('../library/search-only')).openSearchOnly(dir);
       if (searchOnly) {
-        library = searchOnly;
         const { searchCommand } = await import('./commands/search');
-        return await searchCommand({ library: searchOnly, args, options: values, out });
+        try {
+          return await searchCommand({ library: searchOnly, args, options: values, out });
+        } catch (error) {
+          // A damaged article among the hits: the whole library handles it (leaves it out, repairs it).
+          if ((error as Error).name === 'InvalidArgument') throw error;
+        } finally {
+          await searchOnly.close();
+        }
       }
     }
     const { openLibrary } = await import('../library/library');
-    // Only the server answers other requests while a search runs; a one-shot command searches on its thread.
-    const opened = await openLibrary(dir, { searchThreads: name === 'serve' ? 2 : 0 });
+    // Only import and serve make a new library; a read on a mistyped path says there is none. Only the server
+    // answers other requests while a search runs; a one-shot command searches on its own thread.
+    const opened = await openLibrary(dir, {
+      create: name === 'import' || name === 'serve',
+      searchThreads: name === 'serve' ? 2 : 0,
+    });
     library = opened;
     return await command({ library: opened, args, options: values, out });
   } catch (error) {
@@ -129,7 +142,7 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
       out.error(`offprint ${name}: ${(error as Error).message}\n`);
       return 2;
     }
-    out.error(`offprint ${name}: ${(error as Error).message}\n`);
+    out.error(`offprint ${name}: ${inWords(error)}\n`);
     return 1;
   } finally {
     if (name !== 'serve') await library?.close();

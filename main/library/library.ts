@@ -3,9 +3,9 @@
  * HTTP, CLI) calls this class and nothing else. Reads need no lock; writes take the library lock.
  */
 import path from 'node:path';
-import type { ArgsOf, ArticleResource, LibraryInfo, OffprintApi } from '../../common/api';
+import type { ArgsOf, ArticleResource, LibraryHealth, LibraryInfo, OffprintApi } from '../../common/api';
 import type { ArticleNeighbour, ArticleSummary, ArticleView, StoredArticle } from '../../common/article';
-import { OffprintError } from '../../common/errors';
+import { cannotWrite, OffprintError } from '../../common/errors';
 import type { ImportProgress } from '../../common/import';
 import type { SearchRequest, SearchResponse, TagCount } from '../../common/search';
 import { ImportJob, type JobInput } from './import/import-job';
@@ -17,13 +17,17 @@ import type { SearchJob } from './search/search-thread-protocol';
 import { ArticleStore } from './store/article-store';
 import { CATALOG_HEAD } from './store/catalog';
 import { LIBRARY_FORMAT_VERSION, openDescriptor } from './store/descriptor';
+import { hasLeftovers, removeLeftovers } from './store/leftovers';
 import { LibraryLock } from './store/library-lock';
+import { listQuarantine } from './store/quarantine';
 import { titleKey } from './title-key';
 import { WorkerClient } from './worker-client';
 
 const TEXT_CACHE = 2000;
 
 export interface LibraryOptions {
+  /** Make a new library when the folder is missing or empty (import, the app); reads refuse such a path. */
+  create?: boolean;
   /**
    * Threads that answer searches (default 2). 0 runs each search on the calling thread, for one-shot processes
    * (the CLI) where nothing else waits; the deadline holds either way.
@@ -33,13 +37,19 @@ export interface LibraryOptions {
   searchDeadlineMs?: number;
 }
 
+/**
+ * Opens a library: checks the folder and its descriptor, reads the catalog (rebuilding it after a crash or
+ * damage), and, when it can write, removes what a crash left and moves damaged articles to quarantine.
+ * It never needs to write: a read-only or full library opens and reads as it is.
+ */
 export async function openLibrary(dir: string, options: LibraryOptions = {}): Promise<Library> {
   const absolute = path.resolve(dir);
-  await openDescriptor(absolute);
+  const { problem } = await openDescriptor(absolute, options.create ?? false);
   const catalogStamp = fileStamp(path.join(absolute, CATALOG_HEAD));
   const index = new SegmentedIndex(absolute);
   await index.refresh();
   const library = new Library(absolute, await ArticleStore.open(absolute), index, catalogStamp, options);
+  if (problem) library.noteRepair(problem);
   await library.saveReconciledCatalog();
   library.catchUpInBackground();
   return library;
@@ -58,6 +68,8 @@ export class Library implements OffprintApi {
   private titles: Map<string, string> | null = null;
   private titlesRevision = -1;
   private texts = new Map<string, string>();
+  /** Repairs made at open that no other part records (the descriptor). */
+  private readonly openRepairs: string[] = [];
   /** True while a writer of this process holds the library lock. */
   private holdingLock = false;
   /** Serialises this process's writers; the lock file keeps other processes out. */
@@ -90,6 +102,42 @@ export class Library implements OffprintApi {
     return [...this.store.all()]
       .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title))
       .map(({ id, title, published, tags, site }) => ({ id, title, published, tags, site }));
+  }
+
+  /** Damage found and repaired, and what is in quarantine: for `offprint doctor` and the app's notice. */
+  async libraryHealth(_args: Record<string, never> = {}): Promise<LibraryHealth> {
+    await this.refreshIfChanged();
+    return {
+      repairs: [...this.openRepairs, ...this.store.repairs, ...this.index.problems],
+      unrepaired: this.store.damagedArticles.map(
+        (d) => `${d.reason} (not moved: the library could not be written)`,
+      ),
+      quarantined: (await listQuarantine(this.path)).map(({ id, folder, reason, at }) => ({
+        id,
+        folder,
+        reason,
+        at,
+      })),
+    };
+  }
+
+  /**
+   * Checks every article (article.json whole, original present and matching its id), moves damaged ones to
+   * quarantine, rebuilds the catalog, and brings the index up to date. Takes the lock.
+   */
+  async doctor(): Promise<LibraryHealth> {
+    await this.withLock(async () => {
+      await this.store.load({ verify: true });
+      await removeLeftovers(this.path);
+      await this.store.commit();
+      await this.catchUpLocked();
+    });
+    this.texts.clear();
+    return this.libraryHealth({});
+  }
+
+  noteRepair(text: string): void {
+    this.openRepairs.push(text);
   }
 
   async tags(_args: Record<string, never> = {}): Promise<TagCount[]> {
@@ -305,14 +353,31 @@ export class Library implements OffprintApi {
     return result;
   }
 
-  /** After a crash the catalog was rebuilt in memory; save it now unless another process is writing. */
+  /**
+   * After a crash or damage the catalog was rebuilt in memory: save it, remove the crash's leftovers and
+   * quarantine what is damaged, unless another process is writing or the library cannot be written (then
+   * the library is read as it is, and the next writer repairs it).
+   */
   async saveReconciledCatalog(): Promise<void> {
-    if (!this.store.needsCommit) return;
+    if (!this.store.needsCommit && !(await hasLeftovers(this.path))) return;
     try {
-      await this.withLock(() => this.store.commit());
+      await this.withLock(async () => {
+        await removeLeftovers(this.path);
+        if (this.store.needsCommit) await this.store.commit();
+      });
     } catch (error) {
-      if (!(error instanceof OffprintError && error.kind === 'locked')) throw error;
+      if (!this.readOnlyOrBusy(error)) throw error;
     }
+  }
+
+  /** Errors that leave a library readable as it is: locked by another writer, read-only, full. */
+  private readOnlyOrBusy(error: unknown): boolean {
+    if (error instanceof OffprintError && error.kind === 'locked') return true;
+    const cause = error instanceof OffprintError ? (error.cause ?? error) : error;
+    return (
+      cannotWrite(cause) ||
+      (error instanceof OffprintError && /read-only|disk is full|quota|permission/.test(error.message))
+    );
   }
 
   /** Another process (the CLI beside the app) may have changed the library: reload when the catalog did. */
@@ -346,8 +411,9 @@ export class Library implements OffprintApi {
     if (!this.index.hasWork(this.store)) return;
     this.openCatchUp = this.withLock(() => this.catchUpLocked())
       .catch((error: unknown) => {
-        // Another process holds the lock: it is writing, and indexes as it goes.
-        if (!(error instanceof OffprintError && error.kind === 'locked')) throw error;
+        // Another process holds the lock (it is writing, and indexes as it goes), or the library cannot be
+        // written: search answers from the index as it is.
+        if (!this.readOnlyOrBusy(error)) throw error;
       })
       .finally(() => {
         this.openCatchUp = null;
@@ -357,7 +423,11 @@ export class Library implements OffprintApi {
   private async textOf(id: string): Promise<string> {
     let text = this.texts.get(id);
     if (text === undefined) {
-      text = (await this.store.readArticle(id)).text;
+      // A damaged article leaves the list (see ArticleStore.readArticle); the search still answers.
+      text = await this.store.readArticle(id).then(
+        (article) => article.text,
+        () => '',
+      );
       if (this.texts.size >= TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!);
       this.texts.set(id, text);
     }

@@ -55,6 +55,7 @@ const bind =
  */
 export const api: OffprintApi = {
   libraryInfo: bind('libraryInfo'),
+  libraryHealth: bind('libraryHealth'),
   list: async (args) => (await call('list', args)).map(cleanShownFields),
   getArticle: async (args) => cleanShownArticle(await call('getArticle', args)),
   search: async (args) => {

@@ -18,7 +18,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredArticle } from '../../../common/article';
 import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
-import { OffprintError } from '../../../common/errors';
+import { inWords, OffprintError } from '../../../common/errors';
 import type { ImportOutcome } from '../import/importer';
 import {
   type CatalogEntry,
@@ -28,6 +28,7 @@ import {
   toCatalogEntry,
 } from './catalog';
 import { fsyncDirectory, writeFileDurable, writeTempSynced } from './durable-write';
+import { moveToQuarantine } from './quarantine';
 
 export const JOURNAL_FILE = 'import.journal';
 const ID_LENGTH = 20;
@@ -45,6 +46,13 @@ interface StagedArticle {
   files: Array<{ temp: string; target: string }>;
   /** Folders whose new entries must be fsynced. */
   dirs: string[];
+}
+
+/** An article folder found damaged: moved to quarantine by the next writer (see `repair`). */
+export interface DamagedArticle {
+  id: string;
+  dir: string;
+  reason: string;
 }
 
 export type AddResult =
@@ -66,6 +74,12 @@ export class ArticleStore {
   private reserved = new Set<string>();
   /** Temporary files of a batch a crash cut short, removed by the next commit (which holds the lock). */
   private strayTemps: string[] = [];
+  /** Article folders a crash left before their article.json was in place: removed by the next commit. */
+  private cutShort: string[] = [];
+  /** Damaged articles found by reconcile or on reading, not yet in quarantine. */
+  private damaged = new Map<string, DamagedArticle>();
+  /** What the last repair did, for the user (doctor, the app's notice). */
+  readonly repairs: string[] = [];
   /** Articles written to temporary files, made durable and visible together by `commit`. */
   private staged = new Map<string, StagedArticle>();
   /** Ids of a batch being committed: no longer staged, not yet in `entries`, still not importable again. */
@@ -82,8 +96,11 @@ export class ArticleStore {
   }
 
   /** (Re)reads the catalog; reconciles with the article files when a batch was interrupted or the catalog is gone. */
-  async load(): Promise<void> {
-    const catalog = await readCatalog(this.dir);
+  async load(options: { verify?: boolean } = {}): Promise<void> {
+    const catalog = await readCatalog(this.dir).catch((error: unknown) => {
+      if (error instanceof OffprintError) throw error;
+      throw new OffprintError('failed', inWords(error));
+    });
     const interrupted = await exists(path.join(this.dir, JOURNAL_FILE));
     this.entries = catalog?.entries ?? new Map();
     this.revisions = catalog?.revisions ?? new Map();
@@ -92,7 +109,14 @@ export class ArticleStore {
     this.changed.clear();
     this.rewriteAll = catalog?.legacy ?? false;
     if (catalog?.legacy) this.dirty = true;
-    if (!catalog || interrupted) await this.reconcile();
+    if (!catalog && (await exists(path.join(this.dir, 'index', 'catalog', 'head.json'))))
+      this.repairs.push('the catalog was damaged; rebuilt from the article files');
+    if (!catalog || interrupted || options.verify) await this.reconcile(options.verify ?? false);
+  }
+
+  /** Damaged articles found and not yet moved to quarantine. */
+  get damagedArticles(): DamagedArticle[] {
+    return [...this.damaged.values()];
   }
 
   get size(): number {
@@ -124,7 +148,39 @@ export class ArticleStore {
     if (!this.entries.has(id))
       throw new OffprintError('not-found', `No article with id ${id} in this library.`);
     const file = path.join(this.articleDir(id), 'article.json');
-    return checkArticleVersion(JSON.parse(await fs.readFile(file, 'utf8')) as Partial<StoredArticle>, file);
+    let raw: string;
+    try {
+      raw = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new OffprintError('failed', inWords(error));
+      throw this.noteDamage(id, `its article.json is missing`);
+    }
+    let parsed: Partial<StoredArticle>;
+    try {
+      parsed = JSON.parse(raw) as Partial<StoredArticle>;
+    } catch {
+      throw this.noteDamage(id, `its article.json is damaged (not valid JSON)`);
+    }
+    if (parsed.id !== id) throw this.noteDamage(id, `its article.json is damaged (it names another id)`);
+    return checkArticleVersion(parsed, file);
+  }
+
+  /**
+   * Records an article found damaged while reading: it leaves the list now (in memory; the next writer saves
+   * that and moves it to quarantine), and the reader gets an error that says so.
+   */
+  private noteDamage(id: string, reason: string): OffprintError {
+    this.damaged.set(id, { id, dir: this.articleDir(id), reason: `article ${id}: ${reason}` });
+    if (this.entries.delete(id)) {
+      this.revision++;
+      this.changed.add(id);
+      this.dirty = true;
+    }
+    return new OffprintError(
+      'failed',
+      `Article ${id} is damaged (${reason}); it was taken out of the library. Run "offprint doctor" for details.`,
+    );
   }
 
   /** Adds one extracted article; the caller holds the library lock and calls `commit` at the end of the batch. */
@@ -137,6 +193,9 @@ export class ArticleStore {
       const staged = await this.stage(id, outcome);
       this.staged.set(id, staged);
       return { kind: 'imported', id, title: staged.entry.title, versionOf: staged.entry.previousVersion };
+    } catch (error) {
+      if (error instanceof OffprintError) throw error;
+      throw new OffprintError('failed', inWords(error));
     } finally {
       this.reserved.delete(id);
     }
@@ -201,20 +260,27 @@ export class ArticleStore {
    * drop the journal. The folders are flushed once per batch, however many articles share them.
    */
   async commit(): Promise<void> {
+    try {
+      await this.commitNow();
+    } catch (error) {
+      if (error instanceof OffprintError) throw error;
+      throw new OffprintError('failed', `The import could not be saved: ${inWords(error)}`);
+    }
+  }
+
+  private async commitNow(): Promise<void> {
+    await this.repair();
     const batch = [...this.staged.values()];
     this.staged.clear();
     // Before any await: from here until `entries` names them, these ids must still count as present.
     for (const { entry } of batch) this.committing.add(entry.id);
-    const stray = this.strayTemps.splice(0);
-    await Promise.all(stray.map((file) => fs.rm(file, { force: true })));
-    // A folder left with nothing but those temporary files goes too (rmdir refuses non-empty ones).
-    await Promise.all(
-      [...new Set(stray.map((f) => path.dirname(f)))].map((d) => fs.rmdir(d).catch(() => {})),
-    );
-    for (const { entry } of batch) this.committing.add(entry.id);
     try {
+      // article.json last: an article folder that holds one holds its original and resources too, even when
+      // a crash stops the renames half-way (the journal then makes the next open finish the cleanup).
       const files = batch.flatMap((s) => s.files);
-      await Promise.all(files.map((f) => fs.rename(f.temp, f.target)));
+      const last = (f: { target: string }) => path.basename(f.target) === 'article.json';
+      await Promise.all(files.filter((f) => !last(f)).map((f) => fs.rename(f.temp, f.target)));
+      await Promise.all(files.filter(last).map((f) => fs.rename(f.temp, f.target)));
       await Promise.all([...new Set(batch.flatMap((s) => s.dirs))].map(fsyncDirectory));
       if (batch.length) this.revision++;
       for (const { entry } of batch) {
@@ -280,24 +346,52 @@ export class ArticleStore {
     return fs.readFile(path.join(this.articleDir(id), 'resources', safe));
   }
 
-  /** Adopts article files the catalog does not list (a batch cut short) and drops entries whose files are gone. */
-  private async reconcile(): Promise<void> {
+  /**
+   * Removes what a crash left in article folders and moves damaged articles to quarantine; the caller holds
+   * the lock. Each folder is looked at again first: another process may have finished it since it was found.
+   */
+  private async repair(): Promise<void> {
+    const stray = this.strayTemps.splice(0);
+    await Promise.all(stray.map((file) => fs.rm(file, { force: true })));
+    for (const dir of this.cutShort.splice(0)) {
+      const id = path.basename(dir);
+      // The same bytes imported again since: this batch's own files are in that folder now.
+      if (this.staged.has(id) || this.reserved.has(id) || this.committing.has(id)) continue;
+      if (await exists(path.join(dir, 'article.json'))) continue;
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+    for (const damage of [...this.damaged.values()]) {
+      this.damaged.delete(damage.id);
+      if (!(await exists(damage.dir))) continue;
+      if ((await inspectArticle(damage.dir, false)).kind === 'article' && !this.entries.has(damage.id)) {
+        // Whole again (written since by another process): the next reconcile adopts it.
+        continue;
+      }
+      const moved = await moveToQuarantine(this.dir, damage.dir, damage.reason);
+      this.repairs.push(`${damage.reason}; moved to ${path.relative(this.dir, moved)}`);
+    }
+  }
+
+  /**
+   * Rebuilds the catalog from the article folders: adopts article files the catalog does not list (a batch
+   * cut short), drops entries whose files are gone, and sets aside what a crash left (temporary files, folders
+   * without article.json) and what is damaged (for quarantine). With `verify`, each original is also hashed
+   * against its id (what `offprint doctor` does; an open does not read every original).
+   */
+  private async reconcile(verify: boolean): Promise<void> {
     const found = new Map<string, CatalogEntry>();
+    this.strayTemps = [];
+    this.cutShort = [];
     const root = path.join(this.dir, 'articles');
     for (const shard of await readdirOrEmpty(root)) {
-      for (const id of await readdirOrEmpty(path.join(root, shard))) {
-        const dir = path.join(root, shard, id);
-        for (const name of await readdirOrEmpty(dir)) {
-          if (name.endsWith('.tmp')) this.strayTemps.push(path.join(dir, name));
-        }
-        const file = path.join(dir, 'article.json');
-        try {
-          const article = checkArticleVersion(JSON.parse(await fs.readFile(file, 'utf8')), file);
-          found.set(article.id, toCatalogEntry(article));
-        } catch (error) {
-          if (error instanceof OffprintError) throw error;
-          // A half-written article (no article.json yet, or torn): its original is still on disk; skip it.
-        }
+      for (const name of await readdirOrEmpty(path.join(root, shard))) {
+        const dir = path.join(root, shard, name);
+        const seen = await inspectArticle(dir, verify);
+        this.strayTemps.push(...seen.temps);
+        if (seen.kind === 'article') found.set(seen.article.id, toCatalogEntry(seen.article));
+        else if (seen.kind === 'cut-short') this.cutShort.push(dir);
+        else if (seen.kind === 'damaged')
+          this.damaged.set(name, { id: name, dir, reason: `article ${name}: ${seen.reason}` });
       }
     }
     this.revision++;
@@ -350,11 +444,53 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
+type Inspected =
+  | { kind: 'article'; article: StoredArticle; temps: string[] }
+  | { kind: 'cut-short'; temps: string[] }
+  | { kind: 'damaged'; reason: string; temps: string[] };
+
+/** What one article folder holds: a whole article, a write a crash cut short, or damage (and why). */
+async function inspectArticle(dir: string, verify: boolean): Promise<Inspected> {
+  const names = await readdirOrEmpty(dir);
+  const temps = names.filter((n) => n.endsWith('.tmp')).map((n) => path.join(dir, n));
+  if (names.includes('resources'))
+    for (const n of await readdirOrEmpty(path.join(dir, 'resources')))
+      if (n.endsWith('.tmp')) temps.push(path.join(dir, 'resources', n));
+  const id = path.basename(dir);
+  if (!names.includes('article.json')) {
+    // article.json is renamed into place last: without it, the article was never committed.
+    const onlyTemps = names.every((n) => n.endsWith('.tmp') || n === 'resources');
+    if (onlyTemps || temps.length > 0) return { kind: 'cut-short', temps };
+    return { kind: 'damaged', reason: 'its article.json is missing', temps };
+  }
+  const file = path.join(dir, 'article.json');
+  let article: StoredArticle;
+  try {
+    article = checkArticleVersion(JSON.parse(await fs.readFile(file, 'utf8')), file);
+  } catch (error) {
+    if (error instanceof OffprintError && /newer Offprint/.test(error.message)) throw error;
+    const why = error instanceof SyntaxError ? 'not valid JSON' : 'not an Offprint article';
+    return { kind: 'damaged', reason: `its article.json is damaged (${why})`, temps };
+  }
+  if (article.id !== id)
+    return { kind: 'damaged', reason: `its article.json names another id (${article.id})`, temps };
+  const original = typeof article.original === 'string' ? path.basename(article.original) : '';
+  if (!original || !names.includes(original))
+    return { kind: 'damaged', reason: `its original (${original || 'unnamed'}) is missing`, temps };
+  if (verify) {
+    const bytes = await fs.readFile(path.join(dir, original));
+    if (articleId(bytes) !== id)
+      return { kind: 'damaged', reason: `its original (${original}) does not match its id (changed or damaged)`, temps };
+  }
+  return { kind: 'article', article, temps };
+}
+
 async function readdirOrEmpty(dir: string): Promise<string[]> {
   try {
     return await fs.readdir(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw error;
   }
 }

@@ -60,9 +60,12 @@ export class LibraryLock {
   }
 }
 
-/** Creates `file` with `content` only if it does not exist, never visible half-written. */
+/**
+ * Creates `file` with `content` only if it does not exist, never visible half-written. The temporary file's
+ * name holds this process's pid, so a holder of the lock can tell one a crashed contender left behind.
+ */
 async function createExclusive(file: string, content: string, nonce: string): Promise<boolean> {
-  const temp = `${file}.${nonce}.tmp`;
+  const temp = `${file}.${process.pid}.${nonce}.tmp`;
   await fs.writeFile(temp, content);
   try {
     await fs.link(temp, file);
@@ -70,6 +73,8 @@ async function createExclusive(file: string, content: string, nonce: string): Pr
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
+    // The holder cleared our temporary file as a leftover (see removeLockLeftovers): write it again.
+    if (code === 'ENOENT') return createExclusive(file, content, nonce);
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
     // File systems without hard links (FAT): exclusive create; a reader may briefly see it empty (see grace).
     try {
@@ -136,6 +141,35 @@ async function mtimeOf(file: string): Promise<number> {
     return 0;
   }
 }
+
+/**
+ * Removes what crashed lock takers left: their temporary files (pid in the name, that process gone, or old)
+ * and locks moved aside. The caller holds the lock, so no live process is between those steps but contenders
+ * (whose temporary file, if removed, is written again).
+ */
+export async function removeLockLeftovers(libraryDir: string): Promise<string[]> {
+  const names = await fs.readdir(libraryDir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(`${LOCK_FILE}.`)) continue;
+    const file = path.join(libraryDir, name);
+    const temp = /^offprint\.lock\.(?:(\d+)\.)?[0-9a-f]+\.tmp$/.exec(name);
+    const stale = /^offprint\.lock\.[0-9a-f]+\.stale$/.test(name);
+    if (!temp && !stale) continue;
+    const pid = temp?.[1] ? Number(temp[1]) : null;
+    const abandoned =
+      (pid !== null && !isAlive({ pid, host: os.hostname(), since: '', nonce: '' })) ||
+      Date.now() - (await mtimeOf(file)) > UNREADABLE_GRACE_MS;
+    if (!abandoned) continue;
+    await fs.rm(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
+}
+
+/** True when a name in the library folder is one of the lock's own files in passing (temporary or aside). */
+export const isLockLeftover = (name: string): boolean =>
+  /^offprint\.lock\.(?:\d+\.)?[0-9a-f]+\.(?:tmp|stale)$/.test(name);
 
 function isAlive(owner: LockOwner): boolean {
   // A lock from another machine (a library on a shared drive) cannot be checked: assume it is held.

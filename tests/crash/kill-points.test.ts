@@ -1,0 +1,224 @@
+/**
+ * Crash safety at every write: each scenario's operation runs in a child process under strace and is killed
+ * with SIGKILL at each of its mutating file operations in turn (see kill-harness.ts). After each kill the
+ * library must open; every listed article must be whole with an original that hashes to its id; everything
+ * committed before the kill must be there; no temporary file may remain after that open; running the
+ * operation again must complete with no duplicates; and search must find every listed article.
+ */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLibrary, type Library } from '../../main/library/library';
+import { exists, removeDir, tempDir } from '../helpers/temp-library';
+import { bundleChild, dryRun, inParallel, type KillPoint, killAt, temporaryFiles } from './kill-harness';
+
+const HAS_STRACE = spawnSync('strace', ['-V']).status === 0;
+if (!HAS_STRACE)
+  console.log('skipped: the kill harness needs strace (Debian package `strace`), not installed here');
+
+const TAGS_AFTER = ['crash-edited', 'second'];
+let root: string;
+let setA: string;
+let setB: string;
+let base: string;
+let baseIds: string[];
+let baseTags: string[];
+
+/** Small notes, each with a word no other holds, so search can be asked for each one. */
+async function writeInputs(dir: string, words: string[]): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  for (const word of words)
+    await fs.writeFile(
+      path.join(dir, `${word}.txt`),
+      `Note about ${word}\n\nThe harbour wall holds ${word} against the tide. Written for the crash test.\n`,
+    );
+}
+
+async function importAll(library: Library, paths: string[]): Promise<void> {
+  const job = await library.importPaths({ paths, folderTags: true });
+  const done = await library.waitForImport(job.jobId);
+  if (done.state !== 'done') throw new Error(`the import ended ${done.state}: ${done.error ?? ''}`);
+}
+
+beforeAll(async () => {
+  if (!HAS_STRACE) return;
+  root = await tempDir('offprint-crash-');
+  setA = path.join(root, 'inputs', 'first');
+  setB = path.join(root, 'inputs', 'second');
+  await writeInputs(setA, ['zqxalpha', 'zqxbravo', 'zqxcharlie']);
+  await writeInputs(setB, ['zqxdelta']);
+  // The second batch holds one note of the first again: importing it into the library is a duplicate.
+  await fs.copyFile(path.join(setA, 'zqxalpha.txt'), path.join(setB, 'zqxalpha.txt'));
+  base = path.join(root, 'base');
+  const library = await openLibrary(base, { create: true });
+  await importAll(library, [setA]);
+  const listed = await library.list({});
+  baseIds = listed.map((a) => a.id).sort();
+  baseTags = listed[0]!.tags;
+  await library.close();
+  await bundleChild();
+});
+afterAll(async () => {
+  if (root) await removeDir(root);
+});
+
+interface Scenario {
+  name: string;
+  operation: 'import' | 'tag' | 'index';
+  inputs: string[];
+  /** Prepares the library folder the operation starts from. */
+  prepare(lib: string): Promise<void>;
+  /** Articles the library holds once the operation has run to the end. */
+  expected: number;
+}
+
+const copyBase = (lib: string) => fs.cp(base, lib, { recursive: true });
+
+const scenarios: Scenario[] = [
+  {
+    name: 'import into a new library',
+    operation: 'import',
+    inputs: [],
+    prepare: async () => {},
+    expected: 3,
+  },
+  {
+    name: 'import into a library holding articles',
+    operation: 'import',
+    inputs: [],
+    prepare: copyBase,
+    expected: 4,
+  },
+  { name: 'tag edit', operation: 'tag', inputs: [], prepare: copyBase, expected: 3 },
+  {
+    name: 'index catch-up and save',
+    operation: 'index',
+    inputs: [],
+    prepare: async (lib) => {
+      await copyBase(lib);
+      // The catalog stays; the index is gone, as after an upgrade or damage: the operation rebuilds it.
+      await fs.rm(path.join(lib, 'index', 'segments'), { recursive: true, force: true });
+      await fs.rm(path.join(lib, 'index', 'manifest.json'), { force: true });
+    },
+    expected: 3,
+  },
+];
+
+/** What must hold after a kill; returns the first thing that does not. */
+async function check(scenario: Scenario, lib: string): Promise<string | null> {
+  const fresh = scenario.name === 'import into a new library';
+  if (fresh && !(await exists(lib))) return rerunAndSearch(scenario, lib);
+  let library: Library;
+  try {
+    library = await openLibrary(lib, { create: fresh });
+  } catch (error) {
+    return `does not open: ${(error as Error).message}`;
+  }
+  try {
+    const listed = await library.list({});
+    for (const { id } of listed) {
+      const article = await library.getArticle({ id });
+      const dir = path.join(lib, 'articles', id.slice(0, 2), id);
+      const original = (await fs.readdir(dir)).find((n) => n.startsWith('original'));
+      if (!original) return `article ${id} has no original`;
+      const hash = createHash('sha256')
+        .update(await fs.readFile(path.join(dir, original)))
+        .digest('hex')
+        .slice(0, 20);
+      if (hash !== id) return `article ${id}: its original hashes to ${hash}`;
+      if (!article.text.includes('harbour')) return `article ${id} is not whole`;
+      if (scenario.operation === 'tag' && id === listed[0]!.id) {
+        const tags = JSON.stringify(article.tags);
+        if (tags !== JSON.stringify(baseTags) && tags !== JSON.stringify(TAGS_AFTER))
+          return `article ${id} has tags ${tags}, neither before nor after`;
+      }
+    }
+    if (!fresh) {
+      const ids = new Set(listed.map((a) => a.id));
+      const lost = baseIds.filter((id) => !ids.has(id));
+      if (lost.length) return `committed articles lost: ${lost.join(', ')}`;
+    }
+  } finally {
+    await library.close();
+  }
+  const temps = await temporaryFiles(lib);
+  if (temps.length) return `temporary files left after the next open: ${temps.join(', ')}`;
+  return rerunAndSearch(scenario, lib);
+}
+
+async function rerunAndSearch(scenario: Scenario, lib: string): Promise<string | null> {
+  const library = await openLibrary(lib, { create: scenario.operation === 'import' });
+  try {
+    if (scenario.operation === 'import') await importAll(library, scenarioInputs(scenario));
+    else if (scenario.operation === 'tag') {
+      const [first] = await library.list({});
+      await library.setTags({ id: first!.id, tags: TAGS_AFTER });
+    } else await library.compactIndex();
+    const listed = await library.list({});
+    if (listed.length !== scenario.expected)
+      return `after running again: ${listed.length} articles, expected ${scenario.expected}`;
+    await library.whenIndexed();
+    for (const { id } of listed) {
+      const word = /zqx[a-z]+/.exec((await library.getArticle({ id })).text)?.[0];
+      const hits = (await library.search({ ...SEARCH, query: word ?? 'none' })).hits.map((h) => h.id);
+      if (!hits.includes(id)) return `search for ${word} does not find article ${id}`;
+    }
+  } finally {
+    await library.close();
+  }
+  return null;
+}
+
+const SEARCH = {
+  tags: [],
+  anyTag: false,
+  from: null,
+  to: null,
+  sort: 'relevance' as const,
+  offset: 0,
+  limit: 20,
+};
+
+function scenarioInputs(scenario: Scenario): string[] {
+  if (scenario.operation !== 'import') return [];
+  return scenario.name === 'import into a new library' ? [setA] : [setB];
+}
+
+describe.skipIf(!HAS_STRACE)('SIGKILL at every mutating file operation', () => {
+  for (const scenario of scenarios) {
+    it(`${scenario.name}: every kill point leaves a library that opens whole`, async () => {
+      const work = path.join(root, scenario.operation + '-' + scenario.expected);
+      await fs.mkdir(work, { recursive: true });
+      const dryLib = path.join(work, 'dry', 'lib');
+      await scenario.prepare(dryLib);
+      const inputs = scenarioInputs(scenario);
+      const points = await dryRun(scenario.operation, dryLib, inputs, path.join(work, 'dry.log'));
+      expect(points.length).toBeGreaterThan(0);
+      const broken: string[] = [];
+      const landed = new Set<string>();
+      let killed = 0;
+      await inParallel(points, 2, async (point: KillPoint, i) => {
+        // Every run uses a path of the same length as the dry run's, so the traces compare.
+        const lib = path.join(work, `p${String(i).padStart(3, '0')}`, 'lib');
+        await fs.mkdir(path.dirname(lib), { recursive: true });
+        await scenario.prepare(lib);
+        const log = path.join(path.dirname(lib), 'kill.log');
+        const run = await killAt(point, scenario.operation, lib, inputs, log);
+        if (run.killed) killed++;
+        if (run.killedAt) landed.add(run.killedAt);
+        const problem = await check(scenario, lib).catch((error: Error) => `check failed: ${error.message}`);
+        if (problem)
+          broken.push(`${point.syscall} #${point.n} (${run.killedAt ?? 'not killed'}): ${problem}`);
+        await removeDir(path.dirname(lib));
+      });
+      console.log(
+        `${scenario.name}: ${points.length} kill points tried, ${killed} killed the process, ` +
+          `${landed.size} distinct calls killed at, ${broken.length} broken`,
+      );
+      expect(broken).toEqual([]);
+      expect(killed).toBeGreaterThan(points.length / 2);
+    });
+  }
+});
