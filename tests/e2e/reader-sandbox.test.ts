@@ -77,6 +77,8 @@ function hostilePage(title: string, topic: string, remote: string): string {
     `<p style="background: url(${remote}/canary/inline.png)" onmouseover="${CANARY_SET(11)}">A styled paragraph.</p>`,
     `<p><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==" alt="a local pixel"></p>`,
     paragraph(topic, 3),
+    // Long enough to scroll in the reader.
+    ...Array.from({ length: 12 }, (_, i) => paragraph(topic, 5 + i)),
     paragraph(topic, 4),
     '</article></body></html>',
   ].join('\n');
@@ -243,6 +245,14 @@ describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
     await eventually(() => position().textContent()).toBe(expected);
     await eventually(() => frame().locator('body').textContent()).toContain('Paragraph 4 about');
     await frame().getByText('Paragraph 1 about').click();
+    // Scrolling keys not taken by a shortcut scroll the reader, also from inside the frame.
+    const scrollTop = () => page.locator('.reader-scroll').evaluate((element) => element.scrollTop);
+    const top = await scrollTop();
+    await page.keyboard.press('PageDown');
+    await eventually(scrollTop).toBeGreaterThan(top);
+    const paged = await scrollTop();
+    await page.keyboard.press('ArrowDown');
+    await eventually(scrollTop).toBeGreaterThan(paged);
     // Esc goes back to the list: focus leaves the frame for a row of the list.
     await page.keyboard.press('Escape');
     await eventually(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain(
