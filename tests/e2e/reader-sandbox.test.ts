@@ -232,6 +232,18 @@ describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
     expect((await marks.allTextContents()).every((text) => /^harbours?$/i.test(text))).toBe(true);
     const count = await marks.count();
     await eventually(() => page.locator('.hits-button').textContent()).toBe(`${count} matches`);
+    // "N matches" brings the first one, inside the frame, into the reader's view.
+    const scroller = page.locator('.reader-scroll');
+    await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    const inView = async () => {
+      const [mark, view] = [await marks.first().boundingBox(), await scroller.boundingBox()];
+      return (
+        mark !== null && view !== null && mark.y >= view.y && mark.y + mark.height <= view.y + view.height
+      );
+    };
+    expect(await inView()).toBe(false);
+    await page.locator('.hits-button').click();
+    await eventually(inView).toBe(true);
   });
 
   it('takes the reader’s shortcuts with focus inside the frame', async () => {
