@@ -84,6 +84,10 @@ function hostilePage(title: string, topic: string, remote: string): string {
   ].join('\n');
 }
 
+/** A 2×3 PNG, so a test can tell it from any other image by its size. */
+const PNG_2x3 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEElEQVR4nGP4z8AARAwoFABE0AX7pM/egAAAAABJRU5ErkJggg==';
+
 describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
   let root: string;
   let canary: Canary;
@@ -104,9 +108,25 @@ describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
       path.join(folder, 'b.html'),
       hostilePage('Another harmless page', 'lighthouses', canary.origin),
     );
+    // A "complete page" save whose image the reader gets through the API, as bytes.
+    const saved = path.join(root, 'inputs', 'pictures');
+    await fs.mkdir(path.join(saved, 'photo_files'), { recursive: true });
+    await fs.writeFile(path.join(saved, 'photo_files', 'dot.png'), Buffer.from(PNG_2x3, 'base64'));
+    await fs.writeFile(
+      path.join(saved, 'photo.html'),
+      [
+        '<!doctype html><html><head><title>A saved picture</title></head><body><article><h1>A saved picture</h1>',
+        paragraph('pictures', 1),
+        paragraph('pictures', 2),
+        '<figure><img src="photo_files/dot.png" alt="a saved dot"></figure>',
+        paragraph('pictures', 3),
+        paragraph('pictures', 4),
+        '</article></body></html>',
+      ].join('\n'),
+    );
     const lib = path.join(root, 'lib');
-    const imported = await runCli(['import', '--library', lib, '--json', folder]);
-    expect(JSON.parse(imported.stdout).imported).toHaveLength(2);
+    const imported = await runCli(['import', '--library', lib, '--json', folder, saved]);
+    expect(JSON.parse(imported.stdout).imported).toHaveLength(3);
     server = await startServe(lib);
     browser = await launchBrowser(chromium!);
     page = await browser.context.newPage();
@@ -184,6 +204,18 @@ describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
     await eventually(() => pixel.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     const sources = await body.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
     expect(sources.filter((src) => src && !src.startsWith('data:'))).toEqual([]);
+  });
+
+  it('shows a saved page’s own image in the frame, as bytes from the library', async () => {
+    const before = canary.hits.length;
+    await searchBox().fill('saved picture');
+    await page.getByRole('link', { name: 'A saved picture' }).click();
+    const image = frame().getByRole('img', { name: 'a saved dot' });
+    await eventually(() =>
+      image.evaluate((img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`),
+    ).toBe('2x3');
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(canary.hits.slice(before)).toEqual([]);
   });
 
   it('runs no script in any frame and requests nothing from the network when an article is opened', async () => {
