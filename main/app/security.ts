@@ -17,6 +17,11 @@ function lockDown(contents: WebContents): void {
     event.preventDefault();
     openInBrowser(url);
   });
+  // The reader's article frame is filled by srcdoc and never navigates: a link in it is opened by the page, through
+  // window.open, never followed. Anything else a frame tries (a link the page missed, a drop) stays where it is.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !isFrameContentUrl(event.url)) event.preventDefault();
+  });
   // A redirect of the page itself is a navigation by another name.
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -24,6 +29,11 @@ function lockDown(contents: WebContents): void {
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** What a subframe may load: the document written into it, nothing fetched. */
+function isFrameContentUrl(url: string): boolean {
+  return url === 'about:srcdoc' || url === 'about:blank';
 }
 
 function openInBrowser(url: string): void {

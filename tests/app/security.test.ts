@@ -35,6 +35,27 @@ describe('navigation policy', () => {
     expect(shell.opened).toEqual(['https://example.org/next']);
   });
 
+  it('lets the reader’s frame show its srcdoc and nothing else, and opens nothing for it', () => {
+    shell.opened.length = 0;
+    const navigate = (url: string, isMainFrame = false) => {
+      const event = { ...cancellableEvent(), url, isMainFrame };
+      contents.emit('will-frame-navigate', event);
+      return event.defaultPrevented;
+    };
+    expect(navigate('about:srcdoc')).toBe(false);
+    for (const url of [
+      'https://example.org/',
+      'file:///etc/passwd',
+      'app://offprint/index.html',
+      'javascript:1',
+    ]) {
+      expect(navigate(url), url).toBe(true);
+    }
+    // The main frame's navigations are will-navigate's to refuse (above).
+    expect(navigate('app://offprint/index.html', true)).toBe(false);
+    expect(shell.opened).toEqual([]);
+  });
+
   it('refuses redirects and webviews', () => {
     const redirect = cancellableEvent();
     contents.emit('will-redirect', redirect, 'https://example.org/');

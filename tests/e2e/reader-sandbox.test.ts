@@ -77,10 +77,16 @@ function hostilePage(title: string, topic: string, remote: string): string {
     `<p style="background: url(${remote}/canary/inline.png)" onmouseover="${CANARY_SET(11)}">A styled paragraph.</p>`,
     `<p><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==" alt="a local pixel"></p>`,
     paragraph(topic, 3),
+    // Long enough to scroll in the reader.
+    ...Array.from({ length: 12 }, (_, i) => paragraph(topic, 5 + i)),
     paragraph(topic, 4),
     '</article></body></html>',
   ].join('\n');
 }
+
+/** A 2×3 PNG, so a test can tell it from any other image by its size. */
+const PNG_2x3 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEElEQVR4nGP4z8AARAwoFABE0AX7pM/egAAAAABJRU5ErkJggg==';
 
 describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
   let root: string;
@@ -102,9 +108,25 @@ describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
       path.join(folder, 'b.html'),
       hostilePage('Another harmless page', 'lighthouses', canary.origin),
     );
+    // A "complete page" save whose image the reader gets through the API, as bytes.
+    const saved = path.join(root, 'inputs', 'pictures');
+    await fs.mkdir(path.join(saved, 'photo_files'), { recursive: true });
+    await fs.writeFile(path.join(saved, 'photo_files', 'dot.png'), Buffer.from(PNG_2x3, 'base64'));
+    await fs.writeFile(
+      path.join(saved, 'photo.html'),
+      [
+        '<!doctype html><html><head><title>A saved picture</title></head><body><article><h1>A saved picture</h1>',
+        paragraph('pictures', 1),
+        paragraph('pictures', 2),
+        '<figure><img src="photo_files/dot.png" alt="a saved dot"></figure>',
+        paragraph('pictures', 3),
+        paragraph('pictures', 4),
+        '</article></body></html>',
+      ].join('\n'),
+    );
     const lib = path.join(root, 'lib');
-    const imported = await runCli(['import', '--library', lib, '--json', folder]);
-    expect(JSON.parse(imported.stdout).imported).toHaveLength(2);
+    const imported = await runCli(['import', '--library', lib, '--json', folder, saved]);
+    expect(JSON.parse(imported.stdout).imported).toHaveLength(3);
     server = await startServe(lib);
     browser = await launchBrowser(chromium!);
     page = await browser.context.newPage();
@@ -184,6 +206,18 @@ describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
     expect(sources.filter((src) => src && !src.startsWith('data:'))).toEqual([]);
   });
 
+  it('shows a saved page’s own image in the frame, as bytes from the library', async () => {
+    const before = canary.hits.length;
+    await searchBox().fill('saved picture');
+    await page.getByRole('link', { name: 'A saved picture' }).click();
+    const image = frame().getByRole('img', { name: 'a saved dot' });
+    await eventually(() =>
+      image.evaluate((img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`),
+    ).toBe('2x3');
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(canary.hits.slice(before)).toEqual([]);
+  });
+
   it('runs no script in any frame and requests nothing from the network when an article is opened', async () => {
     const before = canary.hits.length;
     await open('Harmless looking page');
@@ -230,6 +264,18 @@ describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
     expect((await marks.allTextContents()).every((text) => /^harbours?$/i.test(text))).toBe(true);
     const count = await marks.count();
     await eventually(() => page.locator('.hits-button').textContent()).toBe(`${count} matches`);
+    // "N matches" brings the first one, inside the frame, into the reader's view.
+    const scroller = page.locator('.reader-scroll');
+    await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    const inView = async () => {
+      const [mark, view] = [await marks.first().boundingBox(), await scroller.boundingBox()];
+      return (
+        mark !== null && view !== null && mark.y >= view.y && mark.y + mark.height <= view.y + view.height
+      );
+    };
+    expect(await inView()).toBe(false);
+    await page.locator('.hits-button').click();
+    await eventually(inView).toBe(true);
   });
 
   it('takes the reader’s shortcuts with focus inside the frame', async () => {
@@ -243,6 +289,14 @@ describe.skipIf(!chromium || !built)('the reader’s sandboxed frame', () => {
     await eventually(() => position().textContent()).toBe(expected);
     await eventually(() => frame().locator('body').textContent()).toContain('Paragraph 4 about');
     await frame().getByText('Paragraph 1 about').click();
+    // Scrolling keys not taken by a shortcut scroll the reader, also from inside the frame.
+    const scrollTop = () => page.locator('.reader-scroll').evaluate((element) => element.scrollTop);
+    const top = await scrollTop();
+    await page.keyboard.press('PageDown');
+    await eventually(scrollTop).toBeGreaterThan(top);
+    const paged = await scrollTop();
+    await page.keyboard.press('ArrowDown');
+    await eventually(scrollTop).toBeGreaterThan(paged);
     // Esc goes back to the list: focus leaves the frame for a row of the list.
     await page.keyboard.press('Escape');
     await eventually(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain(
