@@ -10,6 +10,7 @@ import { type Library, openLibrary } from '../../../main/library/library';
 import { MAX_FUZZY_LENGTH } from '../../../main/library/search/parse-query';
 import { COSTLY_QUERIES, writeCostlyInputs } from '../../helpers/costly-library';
 import { removeDir, tempDir } from '../../helpers/fixtures-and-shared';
+import { runCli } from '../../helpers/run-cli';
 
 let root: string;
 let library: Library;
@@ -73,6 +74,12 @@ describe('costly queries', () => {
       expect(threaded.notice).toBeNull();
     }
   });
+
+  it('bounds `offprint search` (one-shot, on its own thread) by the same deadline', async () => {
+    const r = await runCli(['search', '--library', path.join(root, 'lib'), '--json', COSTLY_QUERIES[1]!]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).notice).toMatch(/was stopped/);
+  }, 60_000);
 
   it('bounds the in-process search by the same deadline', async () => {
     expect((await search(inline, COSTLY_QUERIES[0]!)).notice).toMatch(/was stopped/);

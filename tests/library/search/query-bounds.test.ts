@@ -6,11 +6,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../main/library/search/engine/analyzer';
+import { Budget } from '../../../main/library/search/engine/budget';
 import { execute } from '../../../main/library/search/engine/query-executor';
 import { buildSegment } from '../../../main/library/search/engine/segment-builder';
 import { encodeSegment } from '../../../main/library/search/engine/segment-format';
 import { SegmentReader } from '../../../main/library/search/engine/segment-reader';
 import { SegmentSet } from '../../../main/library/search/engine/segment-set';
+import { clauseAutomaton, expandOver } from '../../../main/library/search/engine/term-expansion';
 import { FIELD_NAMES, MAX_FUZZY_LENGTH, parseQuery } from '../../../main/library/search/parse-query';
 import { removeDir, tempDir } from '../../helpers/fixtures-and-shared';
 
@@ -48,6 +50,35 @@ describe('query bounds', () => {
     afterAll(async () => {
       set.close();
       await removeDir(dir);
+    });
+
+    it('stops expanding when the step budget runs out, whatever the wildcard, and says so', () => {
+      for (const query of ['gam*', '*m*', 'g*b*', 'gamut~2']) {
+        const full = execute(parseQuery(query).query, set, { maxExpansion: 100, budget: Budget.unlimited() });
+        expect(full.stopped).toBeNull();
+        const starved = execute(parseQuery(query).query, set, {
+          maxExpansion: 100,
+          budget: new Budget(Infinity, 0),
+        });
+        expect(starved.stopped).toBe('steps');
+        expect(starved.slots.length).toBeLessThan(full.slots.length);
+      }
+    });
+
+    it('counts a step per automaton state per letter, so a long word costs in proportion', () => {
+      const long = ['a'.repeat(50_000)];
+      const budget = Budget.unlimited();
+      expect(expandOver(long, clauseAutomaton({ term: 'a*a*a*' }), 0, 1, 10, budget)).toEqual([0]);
+      expect(budget.spent).toBeGreaterThan(50_000 * 2);
+      const short = new Budget(Infinity, 10_000);
+      expect(expandOver(long, clauseAutomaton({ term: 'a*a*a*' }), 0, 1, 10, short)).toEqual([]);
+      expect(short.ended).toBe('steps');
+    });
+
+    it('stops at its deadline', () => {
+      const past = new Budget(performance.now() - 1, Infinity);
+      const run = execute(parseQuery('*m*').query, set, { maxExpansion: 100, budget: past });
+      expect(run.stopped).toBe('time');
     });
 
     it('stops a wildcard at the cap and says it did', () => {

@@ -13,7 +13,8 @@ export type BudgetEnd = 'time' | 'steps' | null;
 
 export class Budget {
   private steps = 0;
-  private nextCheck = CHECK_EVERY;
+  /** The first spend reads the clock: a query whose time is already up starts nothing. */
+  private nextCheck = 0;
   /** Why the budget ran out, or null while it lasts. */
   ended: BudgetEnd = null;
 
@@ -36,10 +37,13 @@ export class Budget {
   spend(n: number): boolean {
     if (this.ended) return false;
     this.steps += n;
+    if (this.steps > this.maxSteps) {
+      this.ended = 'steps';
+      return false;
+    }
     if (this.steps < this.nextCheck) return true;
     this.nextCheck = this.steps + CHECK_EVERY;
-    if (this.steps > this.maxSteps) this.ended = 'steps';
-    else if (performance.now() > this.deadline) this.ended = 'time';
+    if (performance.now() > this.deadline) this.ended = 'time';
     return this.ended === null;
   }
 
