@@ -45,7 +45,7 @@ export const FIELD_LIMITS = {
 
 /** `text` cleaned for a one-line field and cut to `limit` characters (`…` included); may be ''. */
 export function cleanLine(text: string, limit: number): string {
-  let out = text.replace(INVISIBLE, '').replace(BREAKS, ' ');
+  let out = text.replace(BREAKS, ' ').replace(INVISIBLE, '');
   if (/\s{2}|^\s|\s$/.test(out)) out = out.replace(/\s+/g, ' ').trim();
   if (out.length > limit) out = cut(out, limit);
   return out;

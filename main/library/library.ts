@@ -3,6 +3,7 @@
  * HTTP, CLI) calls this class and nothing else. Reads need no lock; writes take the library lock.
  */
 import path from 'node:path';
+import { cleanTags } from '../../common/clean-text';
 import type { ArgsOf, ArticleResource, LibraryHealth, LibraryInfo, OffprintApi } from '../../common/api';
 import type { ArticleNeighbour, ArticleSummary, ArticleView, StoredArticle } from '../../common/article';
 import { cannotWrite, OffprintError } from '../../common/errors';
@@ -218,7 +219,8 @@ export class Library implements OffprintApi {
 
   async setTags({ id, tags }: ArgsOf<'setTags'>): Promise<ArticleView> {
     const updated = await this.withLock(async () => {
-      const article = await this.store.setTags(id, tags);
+      // Tags typed by a person or sent by any API client are held to the same rules as imported ones.
+      const article = await this.store.setTags(id, cleanTags(tags));
       // Only this article is indexed again (into the newest segment); the old copy becomes a tombstone.
       await this.catchUpLocked();
       return article;

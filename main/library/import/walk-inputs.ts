@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { cleanTags } from '../../../common/clean-text';
 import { ARCHIVEBOX_DATA_MARKERS, parseArchiveBoxIndex } from './archivebox-index';
 
 export type WalkItem =
@@ -33,7 +34,7 @@ export async function* walkInputs(paths: string[], folderTags: boolean): AsyncGe
       yield { kind: 'file', path: absolute, name: path.basename(absolute), folderTags: [] };
     } else if (stat.isDirectory()) {
       const root = await fs.realpath(absolute);
-      const rootTag = folderTags ? [path.basename(absolute)] : [];
+      const rootTag = folderTags ? cleanTags([path.basename(absolute)]) : [];
       yield* walkFolder(root, root, rootTag, folderTags, new Set([root]));
     } else {
       yield { kind: 'failed', source: given, reason: 'not a regular file or folder' };
@@ -102,7 +103,8 @@ async function* walkFolder(
       if (visited.has(target)) continue; // a link back into a folder already walked
       visited.add(target);
       // A data folder's `archive/` is ArchiveBox's layout, not the person's filing: not a tag.
-      const childTags = folderTags && !dataFolder ? [...tags, entry.name] : tags;
+      // A folder's name becomes a tag: cleaned like every imported tag (a name may hold a bidi override).
+      const childTags = folderTags && !dataFolder ? cleanTags([...tags, entry.name]) : tags;
       yield* walkFolder(root, target, childTags, folderTags, visited);
     } else if (isFile) {
       yield { kind: 'file', path: target, name: entry.name, folderTags: tags };

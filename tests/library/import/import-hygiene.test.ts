@@ -274,3 +274,30 @@ describe('the small import bugs', () => {
     expect(a.title).toBe('A UTF-16 file without BOM');
   });
 });
+
+describe('tags that do not come from an importer', () => {
+  it('cleans folder names used as tags and tags set through the API', async () => {
+    const dir = await tempDir('offprint-hygiene-tags-');
+    try {
+      const folder = path.join(dir, 'inputs', `in${RLO}voices`);
+      await fs.mkdir(folder, { recursive: true });
+      await fs.writeFile(
+        path.join(folder, 'paid.txt'),
+        'Paid twice\n\nThe invoice was paid twice, the auditors found.\n',
+      );
+      const library = await openLibrary(path.join(dir, 'library'));
+      try {
+        const job = await library.importPaths({ paths: [path.join(dir, 'inputs')], folderTags: true });
+        const done = (await library.waitForImport(job.jobId)).report!;
+        const id = done.imported[0]!.id;
+        expect((await library.getArticle({ id })).tags).toEqual(['inputs', 'invoices']);
+        const edited = await library.setTags({ id, tags: [`draft${RLO}`, '\u2066\u2069', 'y'.repeat(300)] });
+        expect(edited.tags).toEqual(['draft', `${'y'.repeat(FIELD_LIMITS.tag - 1)}…`]);
+      } finally {
+        await library.close();
+      }
+    } finally {
+      await removeDir(dir);
+    }
+  });
+});
