@@ -21,6 +21,7 @@ import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { inWords, OffprintError } from '../../../common/errors';
 import type { ImportOutcome } from '../import/importer';
 import {
+  CATALOG_HEAD,
   type CatalogEntry,
   checkArticleVersion,
   commitCatalog,
@@ -402,11 +403,14 @@ export class ArticleStore {
       const same = before !== undefined && JSON.stringify(before) === JSON.stringify(entry);
       revisions.set(id, same ? (this.revisions.get(id) ?? this.revision) : this.revision);
     }
+    const hadCatalog = this.entries.size > 0 || (await exists(path.join(this.dir, CATALOG_HEAD)));
     this.entries = found;
     this.revisions = revisions;
     this.rewriteAll = true;
     // Saved by the next writer (under the lock): a reader must not write, another process may be importing.
-    this.dirty = true;
+    // A new library (no catalog, no articles, nothing left by a crash) has nothing to save.
+    const nothing = !hadCatalog && found.size === 0 && this.cutShort.length === 0 && this.damaged.size === 0;
+    this.dirty = !nothing || this.strayTemps.length > 0 || (await exists(path.join(this.dir, JOURNAL_FILE)));
   }
 
   /** True when the catalog on disk lags what was reconciled in memory. */
