@@ -93,7 +93,9 @@ export class Library implements OffprintApi {
     await this.refreshIfChanged();
     return {
       repairs: [...this.openRepairs, ...this.store.repairs, ...this.index.problems],
-      unrepaired: this.store.damagedArticles.map((d) => `${d.reason} (not moved: the library could not be written)`),
+      unrepaired: this.store.damagedArticles.map(
+        (d) => `${d.reason} (not moved: the library could not be written)`,
+      ),
       quarantined: (await listQuarantine(this.path)).map(({ id, folder, reason, at }) => ({
         id,
         folder,
@@ -324,7 +326,10 @@ export class Library implements OffprintApi {
   private readOnlyOrBusy(error: unknown): boolean {
     if (error instanceof OffprintError && error.kind === 'locked') return true;
     const cause = error instanceof OffprintError ? (error.cause ?? error) : error;
-    return cannotWrite(cause) || (error instanceof OffprintError && /read-only|disk is full|quota|permission/.test(error.message));
+    return (
+      cannotWrite(cause) ||
+      (error instanceof OffprintError && /read-only|disk is full|quota|permission/.test(error.message))
+    );
   }
 
   /** Another process (the CLI beside the app) may have changed the library: reload when the catalog did. */

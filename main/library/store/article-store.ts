@@ -54,6 +54,8 @@ export interface DamagedArticle {
   id: string;
   dir: string;
   reason: string;
+  /** Found by hashing the original (doctor): looked at again the same way before it is moved. */
+  verify?: boolean;
 }
 
 export type AddResult =
@@ -364,7 +366,8 @@ export class ArticleStore {
     for (const damage of [...this.damaged.values()]) {
       this.damaged.delete(damage.id);
       if (!(await exists(damage.dir))) continue;
-      if ((await inspectArticle(damage.dir, false)).kind === 'article' && !this.entries.has(damage.id)) {
+      const again = await inspectArticle(damage.dir, damage.verify ?? false);
+      if (again.kind === 'article' && !this.entries.has(damage.id)) {
         // Whole again (written since by another process): the next reconcile adopts it.
         continue;
       }
@@ -392,7 +395,7 @@ export class ArticleStore {
         if (seen.kind === 'article') found.set(seen.article.id, toCatalogEntry(seen.article));
         else if (seen.kind === 'cut-short') this.cutShort.push(dir);
         else if (seen.kind === 'damaged')
-          this.damaged.set(name, { id: name, dir, reason: `article ${name}: ${seen.reason}` });
+          this.damaged.set(name, { id: name, dir, reason: `article ${name}: ${seen.reason}`, verify });
       }
     }
     this.revision++;
@@ -484,7 +487,11 @@ async function inspectArticle(dir: string, verify: boolean): Promise<Inspected> 
   if (verify) {
     const bytes = await fs.readFile(path.join(dir, original));
     if (articleId(bytes) !== id)
-      return { kind: 'damaged', reason: `its original (${original}) does not match its id (changed or damaged)`, temps };
+      return {
+        kind: 'damaged',
+        reason: `its original (${original}) does not match its id (changed or damaged)`,
+        temps,
+      };
   }
   return { kind: 'article', article, temps };
 }
