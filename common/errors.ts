@@ -67,7 +67,8 @@ export function inWords(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
   const writing =
     WRITES.has(e.syscall ?? '') || e.code === 'ENOSPC' || e.code === 'EROFS' || e.code === 'EDQUOT';
-  const verb = writing ? 'write' : 'read';
+  // Opening is both (a file opened to be written): say only what is known.
+  const verb = writing ? 'write' : e.syscall === 'open' ? 'open' : 'read';
   const what = e.path ?? (e as { dest?: string }).dest;
   return `cannot ${verb}${what ? ` ${what}` : ''}: ${REASONS[e.code]}`;
 }

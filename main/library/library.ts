@@ -69,6 +69,7 @@ export class Library implements OffprintApi {
   private titles: Map<string, string> | null = null;
   private titlesRevision = -1;
   private texts = new Map<string, string>();
+  private repairing: Promise<void> | null = null;
   /** Repairs made at open that no other part records (the descriptor). */
   private readonly openRepairs: string[] = [];
   /** True while a writer of this process holds the library lock. */
@@ -137,6 +138,15 @@ export class Library implements OffprintApi {
     return this.libraryHealth({});
   }
 
+  /** Quarantines what reading found damaged, when the library can be written (awaited by `close`). */
+  private repairSoon(): void {
+    this.repairing ??= this.saveReconciledCatalog()
+      .catch(() => {})
+      .finally(() => {
+        this.repairing = null;
+      });
+  }
+
   noteRepair(text: string): void {
     this.openRepairs.push(text);
   }
@@ -157,7 +167,12 @@ export class Library implements OffprintApi {
 
   async getArticle({ id }: ArgsOf<'getArticle'>): Promise<ArticleView> {
     await this.refreshIfChanged();
-    return this.view(await this.store.readArticle(id));
+    try {
+      return this.view(await this.store.readArticle(id));
+    } catch (error) {
+      if (this.store.damagedArticles.length) this.repairSoon();
+      throw error;
+    }
   }
 
   async getResource({ id, name }: ArgsOf<'getResource'>): Promise<ArticleResource> {
@@ -310,6 +325,7 @@ export class Library implements OffprintApi {
   async close(): Promise<void> {
     await Promise.allSettled([...this.jobs.values()].map((j) => (j.cancel(), j.finished)));
     await this.openCatchUp?.catch(() => {});
+    await this.repairing;
     await this.indexChain.catch(() => {});
     this.index.close();
     await Promise.all([this.worker.close(), this.indexWorker.close(), this.searchPool?.close()]);
@@ -428,7 +444,10 @@ export class Library implements OffprintApi {
       // A damaged article leaves the list (see ArticleStore.readArticle); the search still answers.
       text = await this.store.readArticle(id).then(
         (article) => article.text,
-        () => '',
+        () => {
+          this.repairSoon();
+          return '';
+        },
       );
       if (this.texts.size >= TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!);
       this.texts.set(id, text);

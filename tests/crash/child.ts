@@ -31,9 +31,10 @@ async function run(): Promise<void> {
       const done = await library.waitForImport(job.jobId);
       if (done.state !== 'done') throw new Error(`import ended ${done.state}: ${done.error ?? ''}`);
     } else if (operation === 'tag') {
-      const [first] = await library.list({});
+      // The article the harness checks: the first by id (the list's order depends on dates and titles).
+      const [first] = (await library.list({})).map((a) => a.id).sort();
       if (!first) throw new Error('no article to tag');
-      await library.setTags({ id: first.id, tags: ['crash-edited', 'second'] });
+      await library.setTags({ id: first, tags: ['crash-edited', 'second'] });
     } else if (operation === 'index') {
       await library.whenIndexed();
       await library.compactIndex();

@@ -87,6 +87,22 @@ function run(
   });
 }
 
+/** Runs the child without strace (to prepare a library, or to run the operation again after a kill). */
+export function runChild(
+  operation: string,
+  library: string,
+  inputs: string[],
+): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [CHILD, operation, library, ...inputs],
+      { env: childEnv },
+      (_e, _o, stderr) => resolve({ code: child.exitCode, stderr }),
+    );
+  });
+}
+
 /** One line of `strace -f -y` output: thread, syscall and the rest. */
 const LINE = /^(\d+)\s+(\w+)\((.*)$/;
 
@@ -106,7 +122,6 @@ export async function dryRun(
   const result = await run([
     '-f',
     '-y',
-    '--seccomp-bpf',
     '-o',
     log,
     '-e',
@@ -151,7 +166,6 @@ export async function killAt(
   const result = await run([
     '-f',
     '-y',
-    '--seccomp-bpf',
     '-o',
     log,
     '-e',

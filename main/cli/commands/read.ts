@@ -18,7 +18,19 @@ export async function listCommand({ library, options, out }: CommandContext): Pr
       out,
       articles.map((a) => [a.id, day(a.published), a.title]),
     );
+  await noticeDamage(library, out);
   return 0;
+}
+
+/** Damaged articles are left out of the list, never silently: say so on stderr. */
+async function noticeDamage(library: Library, out: CommandContext['out']): Promise<void> {
+  const health = await library.libraryHealth({});
+  const set = health.quarantined.length + health.unrepaired.length;
+  if (set === 0) return;
+  out.error(
+    `offprint: ${set} damaged article${set === 1 ? ' is' : 's are'} left out of the library (in quarantine or unreadable); run "offprint doctor" for details.
+`,
+  );
 }
 
 export async function tagsCommand({ library, options, out }: CommandContext): Promise<number> {

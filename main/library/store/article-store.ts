@@ -21,6 +21,7 @@ import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { inWords, OffprintError } from '../../../common/errors';
 import type { ImportOutcome } from '../import/importer';
 import {
+  CATALOG_HEAD,
   type CatalogEntry,
   checkArticleVersion,
   commitCatalog,
@@ -53,6 +54,8 @@ export interface DamagedArticle {
   id: string;
   dir: string;
   reason: string;
+  /** Found by hashing the original (doctor): looked at again the same way before it is moved. */
+  verify?: boolean;
 }
 
 export type AddResult =
@@ -363,7 +366,8 @@ export class ArticleStore {
     for (const damage of [...this.damaged.values()]) {
       this.damaged.delete(damage.id);
       if (!(await exists(damage.dir))) continue;
-      if ((await inspectArticle(damage.dir, false)).kind === 'article' && !this.entries.has(damage.id)) {
+      const again = await inspectArticle(damage.dir, damage.verify ?? false);
+      if (again.kind === 'article' && !this.entries.has(damage.id)) {
         // Whole again (written since by another process): the next reconcile adopts it.
         continue;
       }
@@ -391,7 +395,7 @@ export class ArticleStore {
         if (seen.kind === 'article') found.set(seen.article.id, toCatalogEntry(seen.article));
         else if (seen.kind === 'cut-short') this.cutShort.push(dir);
         else if (seen.kind === 'damaged')
-          this.damaged.set(name, { id: name, dir, reason: `article ${name}: ${seen.reason}` });
+          this.damaged.set(name, { id: name, dir, reason: `article ${name}: ${seen.reason}`, verify });
       }
     }
     this.revision++;
@@ -402,11 +406,14 @@ export class ArticleStore {
       const same = before !== undefined && JSON.stringify(before) === JSON.stringify(entry);
       revisions.set(id, same ? (this.revisions.get(id) ?? this.revision) : this.revision);
     }
+    const hadCatalog = this.entries.size > 0 || (await exists(path.join(this.dir, CATALOG_HEAD)));
     this.entries = found;
     this.revisions = revisions;
     this.rewriteAll = true;
     // Saved by the next writer (under the lock): a reader must not write, another process may be importing.
-    this.dirty = true;
+    // A new library (no catalog, no articles, nothing left by a crash) has nothing to save.
+    const nothing = !hadCatalog && found.size === 0 && this.cutShort.length === 0 && this.damaged.size === 0;
+    this.dirty = !nothing || this.strayTemps.length > 0 || (await exists(path.join(this.dir, JOURNAL_FILE)));
   }
 
   /** True when the catalog on disk lags what was reconciled in memory. */
@@ -480,7 +487,11 @@ async function inspectArticle(dir: string, verify: boolean): Promise<Inspected> 
   if (verify) {
     const bytes = await fs.readFile(path.join(dir, original));
     if (articleId(bytes) !== id)
-      return { kind: 'damaged', reason: `its original (${original}) does not match its id (changed or damaged)`, temps };
+      return {
+        kind: 'damaged',
+        reason: `its original (${original}) does not match its id (changed or damaged)`,
+        temps,
+      };
   }
   return { kind: 'article', article, temps };
 }

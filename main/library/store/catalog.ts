@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { StoredArticle } from '../../../common/article';
 import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
-import { fsyncDirectory, fsyncFile, writeFileDurable } from './durable-write';
+import { fsyncDirectory, fsyncFile, writeFileAtomicNoDirSync, writeFileDurable } from './durable-write';
 
 export const CATALOG_FORMAT = 'offprint-catalog';
 export const CATALOG_FORMAT_VERSION = 2;
@@ -182,7 +182,10 @@ export async function commitCatalog(
         const out: string[] = [];
         for (const [id, e] of all)
           if (shardOf(id) === shard) out.push(JSON.stringify({ r: revisions.get(id) ?? revision, e }));
-        await writeFileDurable(file, out.length ? `${out.join('\n')}\n` : '');
+        // An empty shard that does not exist reads as empty already: nothing to write.
+        if (out.length === 0 && (lines.get(shard) ?? 0) === 0 && !(await fileExists(file))) return;
+        // The folder is fsynced once for all shards, below.
+        await writeFileAtomicNoDirSync(file, out.length ? `${out.join('\n')}\n` : '');
         lines.set(shard, out.length);
         return;
       }
@@ -200,6 +203,13 @@ export async function commitCatalog(
     JSON.stringify({ format: CATALOG_FORMAT, version: CATALOG_FORMAT_VERSION, revision }),
   );
   if (full) await fs.rm(path.join(dir, LEGACY_CATALOG_FILE), { force: true });
+}
+
+async function fileExists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function readJson(file: string): Promise<unknown> {

@@ -66,7 +66,10 @@ export async function openDescriptor(dir: string, create = false): Promise<Opene
   }
   if (entries.some((name) => LIBRARY_MARKERS.includes(name))) {
     const what = raw === null ? 'was missing' : 'was damaged';
-    return { descriptor: await writeFresh(dir), problem: `the library descriptor ${file} ${what}; rewritten` };
+    return {
+      descriptor: await writeFresh(dir),
+      problem: `the library descriptor ${file} ${what}; rewritten`,
+    };
   }
   if (raw !== null) throw new OffprintError('failed', `${file} is not an Offprint library descriptor.`);
   if (entries.length === 0) {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { OffprintError } from '../../../common/errors';
+import { inWords, OffprintError } from '../../../common/errors';
 
 export const LOCK_FILE = 'offprint.lock';
 /** A lock file that has no readable owner after this long was abandoned mid-write. */
@@ -37,7 +37,11 @@ export class LibraryLock {
       nonce: randomBytes(8).toString('hex'),
     };
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (await createExclusive(file, JSON.stringify(me), me.nonce)) return new LibraryLock(file, me.nonce);
+      const created = await createExclusive(file, JSON.stringify(me), me.nonce).catch((error: unknown) => {
+        // Read-only, full, not ours: said in words; callers that only wanted to tidy up go on reading.
+        throw new OffprintError('failed', `Could not lock the library to change it: ${inWords(error)}`);
+      });
+      if (created) return new LibraryLock(file, me.nonce);
       const owner = await readOwner(file);
       if (owner === 'missing') continue; // released in the meantime: try again
       if (owner === 'unreadable') {
@@ -91,7 +95,7 @@ async function createExclusive(file: string, content: string, nonce: string): Pr
 
 /** Moves a stale lock aside under a unique name, so two processes cannot both delete and retake it. */
 async function removeStale(file: string, staleNonce: string | null, myNonce: string): Promise<void> {
-  const aside = `${file}.${myNonce}.stale`;
+  const aside = `${file}.${process.pid}.${myNonce}.stale`;
   try {
     await fs.rename(file, aside);
   } catch {
@@ -153,10 +157,9 @@ export async function removeLockLeftovers(libraryDir: string): Promise<string[]>
   for (const name of names) {
     if (!name.startsWith(`${LOCK_FILE}.`)) continue;
     const file = path.join(libraryDir, name);
-    const temp = /^offprint\.lock\.(?:(\d+)\.)?[0-9a-f]+\.tmp$/.exec(name);
-    const stale = /^offprint\.lock\.[0-9a-f]+\.stale$/.test(name);
-    if (!temp && !stale) continue;
-    const pid = temp?.[1] ? Number(temp[1]) : null;
+    const leftover = /^offprint\.lock\.(?:(\d+)\.)?[0-9a-f]+\.(?:tmp|stale)$/.exec(name);
+    if (!leftover) continue;
+    const pid = leftover[1] ? Number(leftover[1]) : null;
     const abandoned =
       (pid !== null && !isAlive({ pid, host: os.hostname(), since: '', nonce: '' })) ||
       Date.now() - (await mtimeOf(file)) > UNREADABLE_GRACE_MS;

@@ -21,7 +21,11 @@ export interface QuarantinedArticle {
 }
 
 /** Moves an article folder into quarantine with its reason; returns where it went. */
-export async function moveToQuarantine(libraryDir: string, articleDir: string, reason: string): Promise<string> {
+export async function moveToQuarantine(
+  libraryDir: string,
+  articleDir: string,
+  reason: string,
+): Promise<string> {
   const root = path.join(libraryDir, QUARANTINE_DIR);
   await fs.mkdir(root, { recursive: true });
   const id = path.basename(articleDir);
