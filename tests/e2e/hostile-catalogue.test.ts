@@ -251,7 +251,7 @@ describe.skipIf(!built)('the hostile catalogue', () => {
         all.push(await frame.evaluate('document.body ? document.body.innerText : ""').then(String, () => ''));
       return all.join('\n');
     };
-    await expect.poll(frameText, { timeout: 30_000, interval: 100 }).toContain(marker);
+    await expect.poll(frameText, { timeout: 20_000, interval: 100 }).toContain(marker);
     // Time for any handler that slipped through to fire; what is asserted is what happened, not how fast.
     await page.waitForTimeout(300);
     const options = JSON.stringify({ mode: 'reader', canary: canary.origin });

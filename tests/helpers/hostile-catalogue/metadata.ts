@@ -213,9 +213,9 @@ export const METADATA_CASES: HostileCase[] = [
     name: 'wallabag-bad-date',
     family: F,
     input:
-      'a Wallabag export of four entries, three with bad `published_at` (`not a date`, `2021-02-30T25:61:00Z`, an object)',
-    expected: 'all four imported; a bad date becomes no date (one bad date failed the whole export before)',
-    outcome: { kind: 'imported', count: 4 },
+      'a Wallabag export of five entries, four with bad `published_at` (`not a date`, `2021-02-30T25:61:00Z`, an object, `1e20`)',
+    expected: 'all five imported; a bad date becomes no date (one bad date failed the whole export before)',
+    outcome: { kind: 'imported', count: 5 },
     marker: markerOf('wallabag-bad-date'),
     async write(dir) {
       const marker = markerOf('wallabag-bad-date');
@@ -228,6 +228,8 @@ export const METADATA_CASES: HostileCase[] = [
         { title: 'Words for a date', content: wbParagraphs(marker), published_at: 'not a date' },
         { title: 'Impossible date', content: wbParagraphs(marker), published_at: '2021-02-30T25:61:00Z' },
         { title: 'Object for a date', content: wbParagraphs(marker), published_at: { year: 2021 } },
+        // Out of the range of a JavaScript date: `toISOString` throws on it.
+        { title: 'Number past any date', content: wbParagraphs(marker), published_at: 1e20 },
       ]);
       return [await writeFile(dir, 'wallabag-bad-date.json', json)];
     },
