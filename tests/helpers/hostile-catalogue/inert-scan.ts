@@ -17,7 +17,7 @@ export const SCAN_SOURCE = String.raw`(function scan(doc, options) {
   var out = [];
   var key = '${CANARY_GLOBAL}';
   var canaryHost = options.canary.replace(/^https?:/, '');
-  var badScheme = /^(?:javascript|vbscript|livescript|mocha|data:text|data:application|file):/i;
+  var badScheme = /^(?:(?:javascript|vbscript|livescript|mocha|file):|data:(?:text|application)\/)/i;
   // Forms and styles may stay in stored html (DOMPurify keeps them by default): what they name is checked below.
   var storedForbidden = ['SCRIPT', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'BASE', 'LINK',
     'META', 'PORTAL', 'FENCEDFRAME', 'BGSOUND'];
@@ -53,7 +53,9 @@ export const SCAN_SOURCE = String.raw`(function scan(doc, options) {
       if (name === 'srcdoc') out.push(describe(el) + ' srcdoc=');
       if (badScheme.test(squeeze(value)) && !(name === 'src' && tag === 'IMG' && /^data:image\//i.test(squeeze(value))))
         out.push(describe(el) + ' ' + name + '="' + value.slice(0, 40) + '"');
-      if (value.indexOf(canaryHost) >= 0 && !(tag === 'A' && name === 'href'))
+      // A link is followed and a form sent only on a click: what must not name the canary is what loads by itself.
+      var onClick = ((tag === 'A' || tag === 'AREA') && name === 'href') || name === 'action' || name === 'formaction';
+      if (value.indexOf(canaryHost) >= 0 && !onClick)
         out.push(describe(el) + ' ' + name + ' names the canary server');
       if (name === 'style' && /expression\(|javascript:|@import/i.test(value)) out.push(describe(el) + ' style="' + value.slice(0, 40) + '"');
     }
