@@ -12,7 +12,7 @@
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleView } from '../../common/article';
 import type { ImportReport } from '../../common/import';
@@ -284,6 +284,42 @@ describe.skipIf(!built)('the hostile catalogue', () => {
   }
 
   describe.skipIf(!chromium)('in the reader', () => {
+    it('an imported page is shown in a sandboxed frame without script, under a CSP of its own', async () => {
+      const c = LIGHT.find((x) => x.name === 'script-inline')!;
+      const id = lightReport ? caseReport(c, lightReport).imported[0]?.id : undefined;
+      expect(id, 'script-inline was not imported').toBeDefined();
+      const headers = new Map<string, Record<string, string>>();
+      const onResponse = (response: Response) => headers.set(response.url(), response.headers());
+      page.on('response', onResponse);
+      try {
+        await page.goto(`${server.url}?case=sandbox#article/${id}`);
+        const holder = async () => {
+          for (const frame of page.frames()) {
+            if (frame === page.mainFrame()) continue;
+            const text = await frame
+              .evaluate('document.body ? document.body.innerText : ""')
+              .then(String, () => '');
+            if (text.includes(c.marker!)) return frame;
+          }
+          return null;
+        };
+        await expect.poll(async () => (await holder()) !== null, { timeout: 20_000 }).toBe(true);
+        const frame = (await holder())!;
+        const sandbox = await (await frame.frameElement()).getAttribute('sandbox');
+        expect(sandbox, 'the frame has no sandbox attribute').not.toBeNull();
+        expect(sandbox).not.toMatch(/allow-scripts/);
+        const metaPolicy = String(
+          await frame.evaluate(
+            `Array.from(document.querySelectorAll('meta[http-equiv]')).filter((m) => /content-security-policy/i.test(m.getAttribute('http-equiv'))).map((m) => m.getAttribute('content')).join('; ')`,
+          ),
+        );
+        const headerPolicy = headers.get(frame.url())?.['content-security-policy'] ?? '';
+        expect(`${metaPolicy}; ${headerPolicy}`).toMatch(/default-src 'none'/);
+      } finally {
+        page.off('response', onResponse);
+      }
+    });
+
     for (const c of LIGHT.filter((x) => x.marker)) {
       it(`${c.name}: opens, runs nothing, fetches nothing`, async () => {
         const ids = lightReport ? caseReport(c, lightReport).imported.map((i) => i.id) : [];
