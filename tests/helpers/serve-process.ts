@@ -29,6 +29,8 @@ export function startServe(library: string): Promise<ServeProcess> {
             new Promise((done) => {
               child.once('exit', () => done());
               child.kill('SIGTERM');
+              // A server stalled by a hostile query cannot run its SIGTERM handler: do not wait for ever.
+              setTimeout(() => child.kill('SIGKILL'), 5000).unref();
             }),
         });
       }
