@@ -7,7 +7,7 @@
  */
 import htmlEncodingSniffer from 'html-encoding-sniffer';
 import iconv from 'iconv-lite';
-import { decodeText } from './decode-text';
+import { decodeText, utf16WithoutBomOf } from './decode-text';
 
 export interface DecodedHtml {
   text: string;
@@ -17,6 +17,9 @@ export interface DecodedHtml {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null): DecodedHtml {
+  // UTF-16 saved without a BOM (Windows tools): every other byte is NUL, which no other reading survives.
+  const utf16 = bomLength(bytes) === 0 ? utf16WithoutBomOf(bytes) : null;
+  if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16 };
   // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page claims: saved pages are
   // re-encoded as UTF-8 by browsers and tools that keep the old `<meta charset>` (measured in libraries.md:
   // strict UTF-8 before the prescan reads 9 of 9 samples right; a legacy multi-byte text almost never

@@ -110,6 +110,12 @@ function utf16WithoutBom(nul: NulProfile): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** The UTF-16 byte order of BOM-less bytes whose NULs show they are UTF-16, else null. */
+export function utf16WithoutBomOf(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const nul = nulProfile(bytes);
+  return nul.total > 0 ? utf16WithoutBom(nul) : null;
+}
+
 function withoutNul(bytes: Uint8Array): Uint8Array {
   // In UTF-8 and the single-byte charsets a 0x00 byte is always the NUL character, never part of another.
   const out = new Uint8Array(bytes.length);

@@ -7,7 +7,7 @@
  *   allowed folder is not itself a link to somewhere else;
  * - no segment of its path inside that folder starts with '.' (`.ssh/`, `.secret-token`, `.git/`);
  * - its bytes are an image of a type recognised by content (image-type.ts), whatever its name says;
- * - it is a regular file of at most 32 MB, and the page names at most 1,000 of them.
+ * - it is a regular file of at most 32 MB, among the first 1,000 distinct files the page names.
  * Anything else keeps its src as written, which the sanitizer then drops. Nothing remote is fetched.
  */
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
@@ -98,6 +98,8 @@ export class LocalImagePlan {
   private byPath = new Map<string, { name: string; checked: Checked }>();
   private refused = new Set<string>();
   private names = new Set<string>();
+  /** Files checked so far, accepted or not: each costs a few file-system calls. */
+  private checks = 0;
   private realRoots: Array<{ root: string; real: string }> | null = null;
 
   /** `pageDir` is where relative srcs start; `roots` are the only folders images may come from. */
@@ -121,7 +123,7 @@ export class LocalImagePlan {
     if (!file || this.refused.has(file)) return null;
     const known = this.byPath.get(file);
     if (known) return `resource:${known.name}`;
-    const checked = this.byPath.size < MAX_IMAGES ? this.check(file) : null;
+    const checked = this.checks++ < MAX_IMAGES ? this.check(file) : null;
     if (!checked) {
       this.refused.add(file);
       return null;

@@ -161,6 +161,7 @@ beforeAll(async () => {
     'wallabag.json': JSON.stringify(WALLABAG),
     'nul.txt': `A text with a stray NUL\u0000 byte\n\nIts second paragraph is ordinary text about the harbour wall.\n`,
     'nul.html': titledPage('NUL page').replace('Paragraph 1:', 'Paragraph\u0000 1:'),
+    'utf16.html': Buffer.from(titledPage('UTF-16 page'), 'utf16le'),
     'utf16.txt': Buffer.from(
       'A UTF-16 file without BOM\n\nWindows tools write these; the text is ordinary English about tides.\n',
       'utf16le',
@@ -272,6 +273,9 @@ describe('the small import bugs', () => {
     const a = article('utf16.txt');
     expect(a.encoding).toBe('utf-16le');
     expect(a.title).toBe('A UTF-16 file without BOM');
+    const h = article('utf16.html');
+    expect(h).toMatchObject({ importer: 'html', encoding: 'utf-16le', title: 'UTF-16 page' });
+    expect(h.text).toContain('Paragraph 1: the council voted');
   });
 });
 
