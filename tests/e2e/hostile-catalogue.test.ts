@@ -303,7 +303,12 @@ describe.skipIf(!built)('the hostile catalogue', () => {
           }
           return null;
         };
-        await expect.poll(async () => (await holder()) !== null, { timeout: 20_000 }).toBe(true);
+        await expect
+          .poll(async () => (await holder()) !== null, {
+            timeout: 20_000,
+            message: 'no frame but the app’s own shows the article',
+          })
+          .toBe(true);
         const frame = (await holder())!;
         const sandbox = await (await frame.frameElement()).getAttribute('sandbox');
         expect(sandbox, 'the frame has no sandbox attribute').not.toBeNull();
