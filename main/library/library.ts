@@ -9,6 +9,7 @@ import { OffprintError } from '../../common/errors';
 import type { ImportProgress } from '../../common/import';
 import type { SearchRequest, SearchResponse, TagCount } from '../../common/search';
 import { ImportJob, type JobInput } from './import/import-job';
+import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
 import { fileStamp, SegmentedIndex } from './search/engine/segmented-index';
 import { search } from './search/search-service';
@@ -20,21 +21,29 @@ import { titleKey } from './title-key';
 import { WorkerClient } from './worker-client';
 
 const TEXT_CACHE = 2000;
+/** Characters of article text the snippet cache may hold in all (bodies are bounded, not small). */
+const TEXT_CACHE_CHARS = 32_000_000;
 
-export async function openLibrary(dir: string): Promise<Library> {
+export interface LibraryOptions {
+  /** What one imported file may cost (limits.ts); the defaults where absent. */
+  importLimits?: Partial<ImportLimits>;
+}
+
+export async function openLibrary(dir: string, options: LibraryOptions = {}): Promise<Library> {
   const absolute = path.resolve(dir);
   await openDescriptor(absolute);
   const catalogStamp = fileStamp(path.join(absolute, CATALOG_HEAD));
   const index = new SegmentedIndex(absolute);
   await index.refresh();
-  const library = new Library(absolute, await ArticleStore.open(absolute), index, catalogStamp);
+  const library = new Library(absolute, await ArticleStore.open(absolute), index, catalogStamp, options);
   await library.saveReconciledCatalog();
   library.catchUpInBackground();
   return library;
 }
 
 export class Library implements OffprintApi {
-  private readonly worker = new WorkerClient();
+  private readonly worker: WorkerClient;
+  private readonly limits: Readonly<ImportLimits>;
   /** A second thread for index segments, so indexing a batch overlaps extracting the next. */
   private readonly indexWorker = new WorkerClient();
   private readonly jobs = new Map<string, ImportJob>();
@@ -46,6 +55,7 @@ export class Library implements OffprintApi {
   private titles: Map<string, string> | null = null;
   private titlesRevision = -1;
   private texts = new Map<string, string>();
+  private textChars = 0;
   /** True while a writer of this process holds the library lock. */
   private holdingLock = false;
   /** Serialises this process's writers; the lock file keeps other processes out. */
@@ -56,7 +66,16 @@ export class Library implements OffprintApi {
     private readonly store: ArticleStore,
     private readonly index: SegmentedIndex,
     private catalogStamp: string,
-  ) {}
+    options: LibraryOptions = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.importLimits };
+    this.worker = new WorkerClient({ limits: this.limits });
+  }
+
+  /** The extraction worker, for tests that check a stopped thread was replaced. */
+  get extractionWorker(): WorkerClient {
+    return this.worker;
+  }
 
   // ---- reads -------------------------------------------------------------------------------------------
 
@@ -207,6 +226,7 @@ export class Library implements OffprintApi {
       inputs,
       (work) => this.withLock(work),
       () => this.catchUpLocked(),
+      this.limits.fileTimeoutMs,
     );
     this.jobs.set(job.id, job);
     return job.status();
@@ -257,6 +277,7 @@ export class Library implements OffprintApi {
       this.catalogStamp = stamp;
       await this.store.load();
       this.texts.clear();
+      this.textChars = 0;
     }
     await this.index.refresh();
   }
@@ -291,8 +312,17 @@ export class Library implements OffprintApi {
     let text = this.texts.get(id);
     if (text === undefined) {
       text = (await this.store.readArticle(id)).text;
-      if (this.texts.size >= TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!);
+      // Bounded in entries and in characters, oldest first out.
+      while (
+        this.texts.size &&
+        (this.texts.size >= TEXT_CACHE || this.textChars + text.length > TEXT_CACHE_CHARS)
+      ) {
+        const [oldest, old] = this.texts.entries().next().value!;
+        this.texts.delete(oldest);
+        this.textChars -= old.length;
+      }
       this.texts.set(id, text);
+      this.textChars += text.length;
     }
     return text;
   }

@@ -4,6 +4,7 @@
  * extracted it already, and a second pass drops short articles and list-heavy ones.
  */
 import { parseHTML } from 'linkedom';
+import { checkHtmlShape } from './html-shape';
 import { htmlElementToText } from './html-text';
 
 /** Text and the html kept as the article's body; null when the fragment holds no text. */
@@ -11,6 +12,7 @@ export function htmlFragmentText(html: string): { text: string; html: string } |
   if (!html.trim()) return null;
   // A whole document works too: its body is what counts.
   const wrapped = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  checkHtmlShape(wrapped);
   const { document } = parseHTML(wrapped);
   const body = (document as unknown as Document).body;
   if (!body) return null;
