@@ -64,8 +64,12 @@ export class WorkerClient {
   private worker: Worker | null = null;
   private seq = 0;
   private pending = new Map<number, Pending>();
+  /** Requests withdrawn before the thread began them; should it begin one anyway, it is stopped. */
+  private withdrawn = new Set<number>();
   /** Threads started so far (the first included): replacements show here. */
   private startedThreads = 0;
+  /** Threads started and not yet exited, replaced ones included until they are gone. */
+  private liveThreads = 0;
 
   constructor(private readonly settings: WorkerSettings = {}) {}
 
@@ -74,11 +78,18 @@ export class WorkerClient {
     return this.startedThreads;
   }
 
+  /** How many of its threads have not exited yet: a stopped thread must leave, not run on unseen. */
+  get threadsAlive(): number {
+    return this.liveThreads;
+  }
+
   private start(): Worker {
     if (this.worker) return this.worker;
     const { url, workerData } = workerLocation();
     const worker = new Worker(url, { workerData: { ...workerData, ...this.settings } });
     this.startedThreads++;
+    this.liveThreads++;
+    worker.once('exit', () => this.liveThreads--);
     // Events of a thread already replaced are ignored: its requests were settled or sent again.
     worker.on('message', (m: WorkerResponse) => this.worker === worker && this.receive(m));
     worker.on('error', (error) => this.worker === worker && this.died(describeDeath(error)));
@@ -127,7 +138,11 @@ export class WorkerClient {
 
   private receive(message: WorkerResponse): void {
     const pending = this.pending.get(message.seq);
-    if (!pending) return;
+    if (!pending) {
+      // The `drop` came too late: the thread is working on what nobody waits for any more.
+      if (message.type === 'started' && this.withdrawn.delete(message.seq)) this.replace();
+      return;
+    }
     if (message.type === 'started') {
       pending.started = true;
       this.arm(message.seq, pending);
@@ -172,6 +187,7 @@ export class WorkerClient {
       this.stopThread(seq, new Stopped('cancelled', 'cancelled'));
     } else {
       this.settle(seq, pending);
+      this.withdrawn.add(seq);
       this.worker?.postMessage({ seq, type: 'drop' } satisfies WorkerRequest);
       pending.reject(new Stopped('cancelled', 'cancelled'));
     }
@@ -199,6 +215,7 @@ export class WorkerClient {
   private replace(): void {
     const old = this.worker;
     this.worker = null;
+    this.withdrawn.clear();
     if (old) void old.terminate();
     for (const [seq, pending] of [...this.pending].sort(([a], [b]) => a - b)) {
       // Only requests the old thread had not begun remain; their clocks start again when the new one begins them.
