@@ -13,10 +13,35 @@ const VOID = new Set(
     ' ',
   ),
 );
-/** Elements whose end tag may be left out: a second one opening closes the first (`<li>a<li>b`). */
-const SELF_CLOSING_SIBLINGS = new Set(
-  'p li dt dd tr td th option optgroup rb rt rp rtc tbody thead tfoot colgroup caption'.split(' '),
-);
+/**
+ * Elements whose end tag may be left out, by what closes them: opening the key pops these while one of
+ * them is innermost (`<li>a<li>b`, `<tr><td>a<tr>`, a block after an open `<p>`).
+ */
+const CELL = ['td', 'th'];
+const ROW = ['tr', ...CELL];
+const SECTION = ['tbody', 'thead', 'tfoot', ...ROW];
+const BLOCKS =
+  'address article aside blockquote details div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr main menu nav ol p pre section table ul'.split(
+    ' ',
+  );
+const IMPLIED_END = new Map<string, Set<string>>([
+  ...BLOCKS.map((b): [string, Set<string>] => [b, new Set(['p'])]),
+  ['li', new Set(['li', 'p'])],
+  ['dt', new Set(['dt', 'dd', 'p'])],
+  ['dd', new Set(['dt', 'dd', 'p'])],
+  ['tr', new Set(ROW)],
+  ['td', new Set(CELL)],
+  ['th', new Set(CELL)],
+  ['tbody', new Set(SECTION)],
+  ['thead', new Set(SECTION)],
+  ['tfoot', new Set(SECTION)],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['option', 'optgroup'])],
+  ['rb', new Set(['rb', 'rt', 'rp', 'rtc'])],
+  ['rt', new Set(['rb', 'rt', 'rp'])],
+  ['rp', new Set(['rb', 'rt', 'rp'])],
+  ['rtc', new Set(['rb', 'rt', 'rp', 'rtc'])],
+]);
 /** Elements whose content is text up to their own end tag. */
 const RAW_TEXT = new Set(
   'script style textarea title xmp iframe noembed noframes plaintext noscript'.split(' '),
@@ -79,7 +104,8 @@ export function checkHtmlShape(
       i = close.lastIndex - name.length - 2;
       continue;
     }
-    if (SELF_CLOSING_SIBLINGS.has(name) && stack[stack.length - 1] === name) stack.pop();
+    const closes = IMPLIED_END.get(name);
+    if (closes) while (stack.length && closes.has(stack[stack.length - 1]!)) stack.pop();
     stack.push(name);
     if (stack.length > deepest) deepest = stack.length;
     if (stack.length > limits.maxNestingDepth)

@@ -69,8 +69,10 @@ export class LimitExceeded extends Error {
   override readonly name = 'LimitExceeded';
 }
 
+/** A size in words: `24 KB`, `2.4 MB`, `1024 MB`. */
 export function megabytes(bytes: number): string {
   const mb = bytes / 1048576;
+  if (mb < 1) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return mb >= 10 || Number.isInteger(mb) ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
 }
 
