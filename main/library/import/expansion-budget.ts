@@ -9,6 +9,8 @@ import { type ImportLimits, importLimits, LimitExceeded, megabytes } from './lim
 export class ExpansionBudget {
   private inflated = 0;
   private entries = 0;
+  /** The first refusal: the archive and every archive around it stop there, for this reason. */
+  private spentBecause: string | null = null;
   readonly allowance: number;
 
   constructor(
@@ -29,23 +31,39 @@ export class ExpansionBudget {
   /** Counts `bytes` more inflated; throws past the allowance. */
   add(bytes: number): void {
     this.inflated += bytes;
-    if (this.inflated > this.allowance) throw new LimitExceeded(this.refusal());
+    if (this.inflated > this.allowance) throw new LimitExceeded(this.spend(this.expansionReason()));
   }
 
-  /** Whether `bytes` more would still fit (to refuse by a declared size before inflating anything). */
+  /**
+   * Whether `bytes` more would still fit (to refuse by a declared size before inflating anything). A no
+   * spends the budget: a nested archive refused this way stops its parents too.
+   */
   fits(bytes: number): boolean {
-    return this.inflated + bytes <= this.allowance;
+    if (!this.spentBecause && this.inflated + bytes > this.allowance) this.spend(this.expansionReason());
+    return !this.spentBecause;
   }
 
   /** Counts one more entry; throws past the entry limit. */
   addEntry(): void {
     if (++this.entries > this.limits.maxEntries)
       throw new LimitExceeded(
-        `the archive holds more than ${this.limits.maxEntries.toLocaleString('en')} entries (nested archives included)`,
+        this.spend(
+          `the archive holds more than ${this.limits.maxEntries.toLocaleString('en')} entries (nested archives included)`,
+        ),
       );
   }
 
+  /** Why the budget is spent (or would be, by expansion). */
   refusal(): string {
+    return this.spentBecause ?? this.expansionReason();
+  }
+
+  private spend(reason: string): string {
+    this.spentBecause ??= reason;
+    return this.spentBecause;
+  }
+
+  private expansionReason(): string {
     const byRatio = this.allowance < this.limits.maxExpandedBytes;
     return byRatio
       ? `the archive expands past ${megabytes(this.allowance)} (more than ${this.limits.maxExpansionRatio} times its ${megabytes(this.compressedBytes)}: a zip bomb?)`
