@@ -70,6 +70,8 @@ export class WorkerClient {
   private startedThreads = 0;
   /** Threads started and not yet exited, replaced ones included until they are gone. */
   private liveThreads = 0;
+  /** Whether the current thread has begun any request: one that dies before that cannot start at all. */
+  private begunAny = false;
 
   constructor(private readonly settings: WorkerSettings = {}) {}
 
@@ -89,6 +91,7 @@ export class WorkerClient {
     const worker = new Worker(url, { workerData: { ...workerData, ...this.settings } });
     this.startedThreads++;
     this.liveThreads++;
+    this.begunAny = false;
     worker.once('exit', () => this.liveThreads--);
     // Events of a thread already replaced are ignored: its requests were settled or sent again.
     worker.on('message', (m: WorkerResponse) => this.worker === worker && this.receive(m));
@@ -144,6 +147,7 @@ export class WorkerClient {
       return;
     }
     if (message.type === 'started') {
+      this.begunAny = true;
       pending.started = true;
       this.arm(message.seq, pending);
     } else if (message.type === 'alive') {
@@ -204,8 +208,10 @@ export class WorkerClient {
 
   /** The thread died under its requests: those it had begun fail, the others go to a new thread. */
   private died(reason: string): void {
+    // A thread that died before beginning anything (it could not load) would die again: fail everything.
+    const nothingBegun = !this.begunAny;
     for (const [seq, pending] of [...this.pending]) {
-      if (!pending.started) continue;
+      if (!pending.started && !nothingBegun) continue;
       this.settle(seq, pending);
       pending.reject(new Stopped(reason, 'crashed'));
     }
