@@ -45,7 +45,7 @@ export class Library implements OffprintApi {
   private readonly worker: WorkerClient;
   private readonly limits: Readonly<ImportLimits>;
   /** A second thread for index segments, so indexing a batch overlaps extracting the next. */
-  private readonly indexWorker = new WorkerClient();
+  private readonly indexWorker: WorkerClient;
   private readonly jobs = new Map<string, ImportJob>();
   /** Catch-ups of the index run one after another; `catchUpQueued` coalesces requests while one waits. */
   private indexChain: Promise<void> = Promise.resolve();
@@ -70,6 +70,8 @@ export class Library implements OffprintApi {
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...options.importLimits };
     this.worker = new WorkerClient({ limits: this.limits });
+    // The index worker cuts bodies imported before the body limit existed to the same limit.
+    this.indexWorker = new WorkerClient({ limits: this.limits });
   }
 
   /** The extraction worker, for tests that check a stopped thread was replaced. */
