@@ -32,6 +32,11 @@ export interface ExtractedArticle {
   nextTitle: string | null;
   /** True for link-only entries (e.g. a Pocket export): there is no saved text. */
   linkOnly: boolean;
+  /**
+   * Present when the body was longer than the import limit: the text was cut to `keptChars` of its
+   * `fullChars` characters (and the html likewise). The original file is kept whole.
+   */
+  truncated?: { fullChars: number; keptChars: number };
 }
 
 /** One article as stored: extracted fields plus identity and provenance. */

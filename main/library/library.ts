@@ -10,6 +10,7 @@ import { cannotWrite, OffprintError } from '../../common/errors';
 import type { ImportProgress } from '../../common/import';
 import type { SearchRequest, SearchResponse, TagCount } from '../../common/search';
 import { ImportJob, type JobInput } from './import/import-job';
+import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
 import { fileStamp, SegmentedIndex } from './search/engine/segmented-index';
 import { DEFAULT_DEADLINE_MS, lagNotice, search } from './search/search-service';
@@ -25,6 +26,8 @@ import { titleKey } from './title-key';
 import { WorkerClient } from './worker-client';
 
 const TEXT_CACHE = 2000;
+/** Characters of article text the snippet cache may hold in all (bodies are bounded, not small). */
+const TEXT_CACHE_CHARS = 32_000_000;
 
 export interface LibraryOptions {
   /** Make a new library when the folder is missing or empty (import, the app); reads refuse such a path. */
@@ -36,6 +39,8 @@ export interface LibraryOptions {
   searchThreads?: number;
   /** Milliseconds one query may take before it answers with what it has (default 2,000). */
   searchDeadlineMs?: number;
+  /** What one imported file may cost (limits.ts); the defaults where absent. */
+  importLimits?: Partial<ImportLimits>;
 }
 
 /**
@@ -57,9 +62,10 @@ export async function openLibrary(dir: string, options: LibraryOptions = {}): Pr
 }
 
 export class Library implements OffprintApi {
-  private readonly worker = new WorkerClient();
+  private readonly worker: WorkerClient;
+  private readonly limits: Readonly<ImportLimits>;
   /** A second thread for index segments, so indexing a batch overlaps extracting the next. */
-  private readonly indexWorker = new WorkerClient();
+  private readonly indexWorker: WorkerClient;
   private readonly jobs = new Map<string, ImportJob>();
   /** Catch-ups of the index run one after another; `catchUpQueued` coalesces requests while one waits. */
   private indexChain: Promise<void> = Promise.resolve();
@@ -72,6 +78,7 @@ export class Library implements OffprintApi {
   private repairing: Promise<void> | null = null;
   /** Repairs made at open that no other part records (the descriptor). */
   private readonly openRepairs: string[] = [];
+  private textChars = 0;
   /** True while a writer of this process holds the library lock. */
   private holdingLock = false;
   /** Serialises this process's writers; the lock file keeps other processes out. */
@@ -90,6 +97,15 @@ export class Library implements OffprintApi {
     const threads = options.searchThreads ?? 2;
     this.searchPool = threads > 0 ? new SearchPool(threads) : null;
     this.searchDeadlineMs = options.searchDeadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.limits = { ...DEFAULT_LIMITS, ...options.importLimits };
+    this.worker = new WorkerClient({ limits: this.limits });
+    // The index worker cuts bodies imported before the body limit existed to the same limit.
+    this.indexWorker = new WorkerClient({ limits: this.limits });
+  }
+
+  /** The extraction worker, for tests that check a stopped thread was replaced. */
+  get extractionWorker(): WorkerClient {
+    return this.worker;
   }
 
   // ---- reads -------------------------------------------------------------------------------------------
@@ -340,6 +356,7 @@ export class Library implements OffprintApi {
       inputs,
       (work) => this.withLock(work),
       () => this.catchUpLocked(),
+      this.limits.fileTimeoutMs,
     );
     this.jobs.set(job.id, job);
     return job.status();
@@ -407,6 +424,7 @@ export class Library implements OffprintApi {
       this.catalogStamp = stamp;
       await this.store.load();
       this.texts.clear();
+      this.textChars = 0;
     }
     await this.index.refresh();
   }
@@ -449,8 +467,17 @@ export class Library implements OffprintApi {
           return '';
         },
       );
-      if (this.texts.size >= TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!);
+      // Bounded in entries and in characters, oldest first out.
+      while (
+        this.texts.size &&
+        (this.texts.size >= TEXT_CACHE || this.textChars + text.length > TEXT_CACHE_CHARS)
+      ) {
+        const [oldest, old] = this.texts.entries().next().value!;
+        this.texts.delete(oldest);
+        this.textChars -= old.length;
+      }
       this.texts.set(id, text);
+      this.textChars += text.length;
     }
     return text;
   }

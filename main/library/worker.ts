@@ -1,14 +1,21 @@
 /**
  * The library's worker thread: extraction of imported files and writing search segments, so that the
- * thread answering searches (and the Electron main process) never stalls on them.
+ * thread answering searches (and the Electron main process) never stalls on them. Extractions run one at a
+ * time, in the order asked: the library may then stop this thread when one of them takes too long, and
+ * knows that the others had not begun.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { extract } from './import/extract';
+import { setImportLimits } from './import/limits';
 import { writeMergedSegment, writeSegmentFromArticles } from './search/engine/segment-files';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+import type { WorkerRequest, WorkerResponse, WorkerSettings } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
+setImportLimits((workerData as WorkerSettings | null)?.limits);
+
+/** Signs of progress are sent at most this often: enough to keep a file's clock from running out. */
+const ALIVE_EVERY_MS = 250;
 
 function send(message: WorkerResponse): void {
   const transfer =
@@ -16,10 +23,18 @@ function send(message: WorkerResponse): void {
   port!.postMessage(message, transfer as ArrayBuffer[]);
 }
 
-async function handle(request: WorkerRequest): Promise<void> {
+async function handle(request: Exclude<WorkerRequest, { type: 'drop' }>): Promise<void> {
+  send({ seq: request.seq, type: 'started' });
   try {
     if (request.type === 'extract') {
-      for await (const outcome of extract(request.name, request.path, request.bytes)) {
+      let last = Date.now();
+      const alive = (): void => {
+        const now = Date.now();
+        if (now - last < ALIVE_EVERY_MS) return;
+        last = now;
+        send({ seq: request.seq, type: 'alive' });
+      };
+      for await (const outcome of extract(request.name, request.path, request.bytes, { alive })) {
         if (outcome.kind === 'article') outcome.original = ownBuffer(outcome.original);
         send({ seq: request.seq, type: 'outcome', outcome });
       }
@@ -44,4 +59,12 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
-port.on('message', (request: WorkerRequest) => void handle(request));
+let extractions: Promise<void> = Promise.resolve();
+const dropped = new Set<number>();
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'drop') dropped.add(request.seq);
+  else if (request.type === 'extract')
+    extractions = extractions.then(() => (dropped.delete(request.seq) ? undefined : handle(request)));
+  else void handle(request);
+});

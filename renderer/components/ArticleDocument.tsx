@@ -27,6 +27,12 @@ function formatImported(iso: string): string {
     : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
 }
 
+/** One line on a body cut at import: the file itself was kept whole. */
+export function truncatedNotice(t: { fullChars: number; keptChars: number }): string {
+  const n = (x: number) => x.toLocaleString('en');
+  return `This article is long: only its first ${n(t.keptChars)} of ${n(t.fullChars)} characters are shown and searchable. The imported file is kept whole.`;
+}
+
 /** The article in a reading layout: header (what it is and where from), body, then its neighbours and provenance. */
 export function ArticleDocument(props: ArticleDocumentProps) {
   const { article, terms, onOpenArticle } = props;
@@ -57,6 +63,11 @@ export function ArticleDocument(props: ArticleDocumentProps) {
           </ul>
         )}
       </header>
+      {article.truncated && (
+        <p className="link-only" role="note">
+          {truncatedNotice(article.truncated)}
+        </p>
+      )}
       {article.linkOnly ? (
         <p className="link-only">
           Only the link to this article was saved (from a read-it-later export), so there is no text to read

@@ -72,6 +72,7 @@ const SHOW_FIELDS = [
   'tags',
   'text',
   'source',
+  'truncated',
   'previous',
   'next',
 ] as const;
@@ -111,6 +112,12 @@ function humanArticle(a: ArticleView): string {
     '',
     ...meta.map(([k, v]) => `${k.padEnd(10)} ${v}`),
     '',
+    ...(a.truncated
+      ? [
+          `(Long article: only its first ${a.truncated.keptChars} of ${a.truncated.fullChars} characters were kept and indexed; the imported file is kept whole.)`,
+          '',
+        ]
+      : []),
     a.linkOnly ? '(a link only: no saved text)' : a.text,
     '',
   );

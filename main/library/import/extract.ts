@@ -1,16 +1,27 @@
 /**
  * One input to import outcomes: read the bytes, sniff them, ask the importers in order. Runs in the worker.
- * Every failure becomes a `failed` outcome with a reason a person understands; nothing here throws.
+ * Every failure becomes a `failed` outcome with a reason a person understands; nothing here throws. Each
+ * article's body is bounded here (body-limit.ts), whichever importer read it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { boundBody } from './body-limit';
+import type { ExpansionBudget } from './expansion-budget';
 import type { ImportInput, ImportOutcome } from './importer';
+import { DEFAULT_LIMITS, importLimits, LimitExceeded } from './limits';
 import { importers } from './registry';
 import { sniff } from './sniff';
 import { describeFsError } from './walk-inputs';
 
-/** Larger files are not articles; refusing them keeps one bad input from exhausting memory. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Larger files are not articles; refusing them keeps one bad input from exhausting memory (the default). */
+export const MAX_FILE_BYTES = DEFAULT_LIMITS.maxFileBytes;
+
+export interface ExtractContext {
+  /** See ImportInput.alive. */
+  alive?: () => void;
+  /** Set for an entry of an archive: the archive's budget. */
+  budget?: ExpansionBudget;
+}
 /** What a streaming importer's `accepts` sees of a file too large to load. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -29,7 +40,22 @@ export async function* extract(
   name: string,
   filePath: string | null,
   given: Uint8Array | null,
+  context: ExtractContext = {},
 ): AsyncGenerator<ImportOutcome> {
+  const limits = importLimits();
+  for await (const outcome of extractUnbounded(name, filePath, given, context)) {
+    if (outcome.kind === 'article') outcome.article = boundBody(outcome.article, limits.maxBodyChars);
+    yield outcome;
+  }
+}
+
+async function* extractUnbounded(
+  name: string,
+  filePath: string | null,
+  given: Uint8Array | null,
+  context: ExtractContext,
+): AsyncGenerator<ImportOutcome> {
+  const maxFileBytes = importLimits().maxFileBytes;
   let bytes: Uint8Array;
   /** Set when the file is too large to load: only importers that stream from disk may take it. */
   let tooLarge: string | null = null;
@@ -40,7 +66,7 @@ export async function* extract(
       // Synchronous: this runs in the worker thread, where blocking is free, while each async call would
       // queue on libuv's small thread pool shared with the main thread's writes.
       const stat = statSync(filePath!);
-      if (stat.size > MAX_FILE_BYTES) {
+      if (stat.size > maxFileBytes) {
         tooLarge = `too large to be an article (${Math.round(stat.size / 1048576)} MB)`;
         bytes = await readHead(filePath!, HEAD_BYTES);
       } else {
@@ -55,7 +81,7 @@ export async function* extract(
     yield { kind: 'failed', source: name, reason: 'the file is empty' };
     return;
   }
-  const input: ImportInput = { name, bytes, path: filePath };
+  const input: ImportInput = { name, bytes, path: filePath, ...context };
   const sniffed = sniff(name, bytes);
   const importer = importers.find((i) => (!tooLarge || i.streamsFromDisk) && i.accepts(input, sniffed));
   if (!importer && tooLarge) {
@@ -75,7 +101,11 @@ export async function* extract(
     yield {
       kind: 'failed',
       source: name,
-      reason: `could not be read as ${importer.name}: ${(error as Error).message}`,
+      // A limit's reason is the whole story ("the page is nested deeper than 256 elements").
+      reason:
+        error instanceof LimitExceeded
+          ? `refused: ${error.message}`
+          : `could not be read as ${importer.name}: ${(error as Error).message}`,
     };
   }
 }

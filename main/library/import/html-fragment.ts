@@ -4,6 +4,7 @@
  * extracted it already, and a second pass drops short articles and list-heavy ones.
  */
 import { parseHTML } from 'linkedom';
+import { checkHtmlShape } from './html-shape';
 import { htmlElementToText } from './html-text';
 
 /** How a whole document starts (after a BOM, white space and comments); anything else is a fragment. */
@@ -13,6 +14,7 @@ const DOCUMENT_START = /^(?:\uFEFF)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s|htm
 export function htmlFragmentText(html: string): { text: string; html: string } | null {
   if (!html.trim()) return null;
   let root: Element | null;
+  checkHtmlShape(html);
   if (DOCUMENT_START.test(html.slice(0, 4096))) {
     // A whole document: its body is what counts.
     const doc = parseHTML(html).document as unknown as Document;

@@ -1,12 +1,13 @@
 /**
  * One import run: walks the inputs, has the worker extract them (a few in flight so reading overlaps
- * writing), stores the articles, and keeps the progress a UI or the CLI polls. Cancelling stops before the
- * next input; what was already stored stays stored and is committed.
+ * writing), stores the articles, and keeps the progress a UI or the CLI polls. Each input has a time limit
+ * in the worker (see worker-client.ts): one that runs past it fails alone and the job goes on. Cancelling
+ * stops the inputs in flight and takes no more; what was already stored stays stored and is committed.
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportProgress, ImportReport } from '../../../common/import';
 import type { ArticleStore } from '../store/article-store';
-import type { WorkerClient } from '../worker-client';
+import { Stopped, type WorkerClient } from '../worker-client';
 import type { ImportOutcome } from './importer';
 import type { WalkItem } from './walk-inputs';
 
@@ -29,6 +30,7 @@ export interface JobInput {
 export class ImportJob {
   readonly id = randomUUID();
   private cancelled = false;
+  private readonly stop = new AbortController();
   private readonly report: ImportReport = { imported: [], duplicates: [], failed: [] };
   private progress: ImportProgress;
   readonly finished: Promise<ImportProgress>;
@@ -45,6 +47,8 @@ export class ImportJob {
      * what it imported is searchable. A failure there does not fail the import: the next catch-up redoes it.
      */
     private readonly indexCommitted: () => Promise<void>,
+    /** How long one input may take in the worker before it is stopped (and its thread replaced). */
+    private readonly fileTimeoutMs: number,
   ) {
     this.progress = {
       jobId: this.id,
@@ -71,6 +75,7 @@ export class ImportJob {
 
   cancel(): void {
     this.cancelled = true;
+    this.stop.abort();
   }
 
   private end(state: ImportProgress['state'], error: string | null): ImportProgress {
@@ -128,9 +133,12 @@ export class ImportJob {
         (o) => {
           stores.push(this.store1(o, input.folderTags));
         },
+        { timeLimitMs: this.fileTimeoutMs, signal: this.stop.signal },
       );
     } catch (error) {
-      this.fail(input.name, (error as Error).message);
+      // A cancelled input is not a failed one: the person stopped the job.
+      if (!(error instanceof Stopped && error.why === 'cancelled'))
+        this.fail(input.name, (error as Error).message);
     }
     await Promise.all(stores);
   }

@@ -4,6 +4,7 @@
  * writes; the pipeline stores what they return. They run inside a worker thread.
  */
 import type { ExtractedArticle } from '../../../common/article';
+import type { ExpansionBudget } from './expansion-budget';
 
 export interface ImportInput {
   /** The file name shown in results, e.g. `article.txt` or `export.zip › page.html`. */
@@ -11,6 +12,13 @@ export interface ImportInput {
   bytes: Uint8Array;
   /** Absolute path on disk when the input is a file there (lets importers read siblings or stream archives). */
   path: string | null;
+  /**
+   * Called by importers that work through many records or entries, after each: it keeps the file's time
+   * limit from running out while the work goes on (the limit is per entry for an archive).
+   */
+  alive?: () => void;
+  /** The expansion budget of the archive this input came out of, shared by archives nested in it. */
+  budget?: ExpansionBudget;
 }
 
 /** A local file that belongs to an article (an image of a saved page), referenced from its html as `resource:NAME`. */

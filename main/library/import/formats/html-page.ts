@@ -10,6 +10,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normalizeDate } from '../dates';
 import { decodeHtml } from '../decode-html';
+import { checkHtmlShape } from '../html-shape';
 import { htmlElementToText } from '../html-text';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { makeArticle } from '../importer';
@@ -52,6 +53,8 @@ export function readHtmlPage(
   options: HtmlPageOptions = {},
 ): HtmlPageResult | null {
   const decoded = decodeHtml(bytes, options.charset);
+  // Throws before linkedom and Readability see a page too deep or too large for them (html-shape.ts).
+  checkHtmlShape(decoded.text);
   const { document } = parseHTML(decoded.text);
   const doc = document as unknown as Document;
   const meta = readPageMetadata(doc);

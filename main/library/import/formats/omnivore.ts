@@ -12,9 +12,11 @@
 import MarkdownIt from 'markdown-it';
 import type { Entry } from 'yauzl';
 import { normalizeDate } from '../dates';
+import { ExpansionBudget } from '../expansion-budget';
 import { htmlFragmentText } from '../html-fragment';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { makeArticle } from '../importer';
+import { LimitExceeded } from '../limits';
 import { zipEntryNames } from '../zip-directory';
 import { httpUrl, labelList, stringField } from '../json-fields';
 import {
@@ -113,6 +115,8 @@ export async function* readOmnivore(input: ImportInput): AsyncGenerator<ImportOu
     return;
   }
   const { zip } = opened;
+  // Inflated bytes are counted as they come out (as for any zip), whatever the entries declare.
+  const budget = input.budget ?? new ExpansionBudget(input.bytes.length);
   let total = 0;
   try {
     // Pass 1: the listing. Metadata is small and read now; content and highlights are only located.
@@ -141,7 +145,7 @@ export async function* readOmnivore(input: ImportInput): AsyncGenerator<ImportOu
       const highlight = /^highlights\/(.+)\.md$/.exec(inner);
       if (METADATA.test(inner) && !inner.includes('/')) {
         try {
-          const parsed: unknown = JSON.parse(utf8(await readEntryBytes(zip, entry)));
+          const parsed: unknown = JSON.parse(utf8(await readEntryBytes(zip, entry, budget)));
           if (!Array.isArray(parsed)) throw new Error('not a list of entries');
           metadata.push({ file: name, entries: parsed });
         } catch (error) {
@@ -173,8 +177,8 @@ export async function* readOmnivore(input: ImportInput): AsyncGenerator<ImportOu
         const contentEntry = slug ? bySlug.content.get(slug) : undefined;
         const highlightEntry = slug ? bySlug.highlights.get(slug) : undefined;
         if (slug) used.add(slug);
-        const content = contentEntry ? utf8(await readEntryBytes(zip, contentEntry)) : null;
-        const highlights = highlightEntry ? utf8(await readEntryBytes(zip, highlightEntry)) : null;
+        const content = contentEntry ? utf8(await readEntryBytes(zip, contentEntry, budget)) : null;
+        const highlights = highlightEntry ? utf8(await readEntryBytes(zip, highlightEntry, budget)) : null;
         const extracted = article(meta, content, highlights);
         const original = JSON.stringify({
           format: 'omnivore-export-entry',
@@ -206,13 +210,16 @@ export async function* readOmnivore(input: ImportInput): AsyncGenerator<ImportOu
         yield { kind: 'failed', source, reason: `entry refused: ${unsafe}` };
         continue;
       }
-      yield* extract(source, null, await readEntryBytes(zip, entry));
+      yield* extract(source, null, await readEntryBytes(zip, entry, budget), { alive: input.alive, budget });
     }
   } catch (error) {
     yield {
       kind: 'failed',
       source: input.name,
-      reason: `the archive is damaged: ${(error as Error).message}`,
+      reason:
+        error instanceof LimitExceeded
+          ? `${error.message}; the rest was not read`
+          : `the archive is damaged: ${(error as Error).message}`,
     };
   } finally {
     zip.close();

@@ -6,8 +6,10 @@
  */
 import { parseHTML } from 'linkedom';
 import { csvHeader, csvLine, parseCsv } from '../csv';
+import { checkHtmlShape } from '../html-shape';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { linkOutcome } from '../link-entry';
+import { importLimits } from '../limits';
 
 const POCKET_TITLE = /<title>\s*Pocket Export\s*<\/title>/i;
 
@@ -28,6 +30,8 @@ function splitTags(value: string | null | undefined, separator: RegExp): string[
 }
 
 export function readPocketHtml(input: ImportInput, text: string): ImportOutcome[] {
+  // Only the depth: an export of many links is long by nature, and flat (no Readability runs on it).
+  checkHtmlShape(text, { maxNestingDepth: importLimits().maxNestingDepth, maxElements: Infinity });
   const { document } = parseHTML(text);
   const links = Array.from((document as unknown as Document).querySelectorAll('a[href]'));
   if (links.length === 0)

@@ -5,18 +5,30 @@
  * is 2xx becomes one article read by the HTML page importer, with the record's target URI as its URL, its capture
  * date as the fallback publication date and the HTTP charset as the transport charset. Requests, metadata,
  * revisits, redirects and non-HTML responses are not articles and are skipped without a failure. Bodies are taken
- * with `readFully(true)` (chunked and gzip transfer undone) and decoded here: warcio's `contentText()` ignores the
- * declared charset.
+ * with their chunked transfer undone by warcio and their content coding (gzip, deflate, br) by zlib, bounded
+ * while it inflates, and decoded here: warcio's `contentText()` ignores the declared charset.
+ *
+ * Limits (limits.ts): each record declares its length, which warcio holds it to, so the records' lengths are
+ * what the archive expands to (a gzip member is inflated as it is read, even to skip it): past the expansion
+ * ratio the rest of the archive is not read. A page's body is held in memory only up to its limit, counted
+ * as it inflates (a 1.3 KB record once inflated to 1.9 GB).
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { AsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warcio';
+import { ExpansionBudget } from '../expansion-budget';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
+import { importLimits, LimitExceeded, megabytes } from '../limits';
 import { readHtmlPage } from './html-page';
 import { SOURCE_SEPARATOR } from './zip-archive';
 
 /** One HTML response larger than this is not an article (and would have to be held in memory). */
 export const MAX_WARC_HTML_BYTES = 64 * 1024 * 1024;
+
+/** What one page's body may take in memory, once inflated. */
+function maxPageBytes(): number {
+  return Math.min(MAX_WARC_HTML_BYTES, importLimits().maxEntryBytes);
+}
 
 const WARC_MAGIC = [0x57, 0x41, 0x52, 0x43, 0x2f]; // "WARC/"
 
@@ -51,7 +63,7 @@ export function parseContentType(value: string | null | undefined): { mime: stri
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 /** The body of an HTTP response with its transfer and content codings undone; null when the record is cut short. */
-async function responseBody(record: WARCRecord): Promise<Uint8Array | null> {
+async function responseBody(record: WARCRecord, max: number): Promise<Uint8Array | null> {
   const raw = await record.readFully(false);
   // warcio hands over a short block without complaint when the file ends inside the record.
   if (record._reader instanceof LimitReader && record._reader.limit > 0) return null;
@@ -62,10 +74,28 @@ async function responseBody(record: WARCRecord): Promise<Uint8Array | null> {
   const coding = (headers?.get('content-encoding') ?? (chunked ? '' : transfer)).trim().toLowerCase();
   const compressed =
     coding === 'gzip' || coding === 'x-gzip' ? 'gzip' : coding === 'deflate' ? 'deflate' : null;
-  const body =
-    chunked || compressed ? await new AsyncIterReader([raw], compressed, chunked).readFully() : raw;
-  // pako cannot undo Brotli; Node can.
-  return coding === 'br' ? zlib.brotliDecompressSync(body) : body;
+  const body = chunked ? await new AsyncIterReader([raw], null, chunked).readFully() : raw;
+  return compressed || coding === 'br' ? inflateBounded(body, compressed ?? 'br', max) : body;
+}
+
+/** Undoes a content coding, refusing (LimitExceeded) once the output passes `max` bytes. */
+function inflateBounded(body: Uint8Array, coding: 'gzip' | 'deflate' | 'br', max: number): Uint8Array {
+  const options = { maxOutputLength: max, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  try {
+    if (coding === 'gzip') return zlib.gunzipSync(body, options);
+    if (coding === 'br') return zlib.brotliDecompressSync(body, { maxOutputLength: max });
+    try {
+      return zlib.inflateSync(body, options);
+    } catch (error) {
+      // "deflate" is zlib-wrapped by the standard and raw in practice as often.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw error;
+      return zlib.inflateRawSync(body, options);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new LimitExceeded(`the page expands past ${megabytes(max)}`);
+    throw error;
+  }
 }
 
 /** A file name for the kept original: the last path segment of the URL, with `.html`. */
@@ -85,11 +115,28 @@ export async function* readWarc(input: ImportInput): AsyncGenerator<ImportOutcom
   const source = input.path ? fs.createReadStream(input.path) : [input.bytes];
   const total = input.path ? (await fs.promises.stat(input.path)).size : input.bytes.length;
   const parser = new WARCParser(source);
+  // Streaming bounds the memory; the ratio alone bounds the work (a real crawl may be many gigabytes).
+  const budget =
+    input.budget ??
+    new ExpansionBudget(total, { ...importLimits(), maxExpandedBytes: Number.POSITIVE_INFINITY });
+  const maxPage = maxPageBytes();
   let pages = 0;
   let records = 0;
   try {
     for await (const record of parser) {
       records++;
+      input.alive?.();
+      const declared = Number(record.warcHeaders.headers.get('content-length') ?? 0);
+      try {
+        budget.add(Number.isFinite(declared) ? declared : 0);
+      } catch (limit) {
+        yield {
+          kind: 'failed',
+          source: input.name,
+          reason: `${(limit as Error).message}; the rest was not read (after ${records - 1} records)`,
+        };
+        return;
+      }
       if (record.warcType !== 'response' || !record.httpHeaders) continue;
       const status = Number(record.httpHeaders.statusCode);
       if (!(status >= 200 && status < 300)) continue;
@@ -97,20 +144,26 @@ export async function* readWarc(input: ImportInput): AsyncGenerator<ImportOutcom
       if (!HTML_TYPES.has(mime)) continue;
       const uri = record.warcTargetURI ?? '';
       const source = `${input.name}${SOURCE_SEPARATOR}${uri || `record ${records}`}`;
-      const length = Number(record.warcHeaders.headers.get('content-length') ?? 0);
-      if (length > MAX_WARC_HTML_BYTES) {
+      if (declared > maxPage) {
         yield {
           kind: 'failed',
           source,
-          reason: `the page is too large to be an article (${Math.round(length / 1048576)} MB)`,
+          reason: `the page is too large to be an article (${megabytes(declared)})`,
         };
         continue;
       }
       let body: Uint8Array | null;
       try {
-        body = await responseBody(record);
+        body = await responseBody(record, maxPage);
       } catch (error) {
-        yield { kind: 'failed', source, reason: `the response body is damaged: ${(error as Error).message}` };
+        yield {
+          kind: 'failed',
+          source,
+          reason:
+            error instanceof LimitExceeded
+              ? `refused: ${error.message}`
+              : `the response body is damaged: ${(error as Error).message}`,
+        };
         continue;
       }
       if (!body) {
@@ -118,11 +171,19 @@ export async function* readWarc(input: ImportInput): AsyncGenerator<ImportOutcom
         continue;
       }
       const name = originalName(uri);
-      const result = readHtmlPage(body, name, {
-        url: uri || null,
-        publishedFallback: record.warcDate ?? null,
-        charset,
-      });
+      let result: ReturnType<typeof readHtmlPage>;
+      try {
+        result = readHtmlPage(body, name, {
+          url: uri || null,
+          publishedFallback: record.warcDate ?? null,
+          charset,
+        });
+      } catch (error) {
+        if (!(error instanceof LimitExceeded)) throw error;
+        pages++;
+        yield { kind: 'failed', source, reason: `refused: ${error.message}` };
+        continue;
+      }
       pages++;
       if (!result) {
         yield { kind: 'failed', source, reason: 'the page has no readable text' };

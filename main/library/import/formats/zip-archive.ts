@@ -2,16 +2,22 @@
  * Zip archives (recognised by their magic number): every entry is imported by its own type through the same
  * sniff + registry pipeline, so an archive of saved pages, Markdown notes or nested zips all work; each
  * article's source reads `archive.zip › folder/page.html`. Entries are read one at a time (yauzl,
- * `lazyEntries`). Limits protect against zip bombs: at most 10,000 entries and 1 GiB uncompressed per archive,
- * at most 100:1 compression per entry. Unsafe entry names (`../`, absolute paths) fail that entry only: yauzl
- * would stop reading the whole archive on one, so names are decoded (`decodeStrings: false`) and checked here.
+ * `lazyEntries`). Limits protect against zip bombs (limits.ts): entries and inflated bytes are counted as
+ * they come out, over the archive and the archives nested in it together (expansion-budget.ts), and each
+ * entry is bounded while it inflates; declared sizes only let a bomb be refused before it is inflated.
+ * Unsafe entry names (`../`, absolute paths) fail that entry only: yauzl would stop reading the whole
+ * archive on one, so names are decoded (`decodeStrings: false`) and checked here.
  */
+import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
+import { ExpansionBudget } from '../expansion-budget';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
+import { importLimits, LimitExceeded, megabytes } from '../limits';
 
 export const ZIP_LIMITS = {
+  /** The defaults of limits.ts, for importers that check declared sizes (the limits in force are importLimits()). */
   maxEntries: 10_000,
   maxTotalBytes: 1024 * 1024 * 1024,
   maxRatio: 100,
@@ -71,10 +77,11 @@ export async function openWithinLimits(
   } catch (error) {
     return { reason: `not a readable zip archive: ${(error as Error).message}` };
   }
-  if (zip.entryCount > ZIP_LIMITS.maxEntries) {
+  const { maxEntries } = importLimits();
+  if (zip.entryCount > maxEntries) {
     zip.close();
     return {
-      reason: `the archive has ${zip.entryCount} entries, more than the limit of ${ZIP_LIMITS.maxEntries}`,
+      reason: `the archive has ${zip.entryCount} entries, more than the limit of ${maxEntries.toLocaleString('en')}`,
     };
   }
   return { zip };
@@ -97,12 +104,30 @@ export function nextEntry(zip: ZipFile): Promise<Entry | null> {
   });
 }
 
-export function readEntryBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
+/**
+ * An entry's bytes, counted as they inflate: past `maxEntryBytes`, or past the archive's budget, reading
+ * stops and the promise rejects with LimitExceeded (so a lying header never costs more than the limit).
+ */
+export function readEntryBytes(zip: ZipFile, entry: Entry, budget?: ExpansionBudget): Promise<Buffer> {
+  const max = importLimits().maxEntryBytes;
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) return reject(error ?? new Error('no data'));
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      let length = 0;
+      stream.on('data', (c: Buffer) => {
+        length += c.length;
+        try {
+          if (length > max) throw new LimitExceeded(`the entry expands past ${megabytes(max)}`);
+          budget?.add(c.length);
+        } catch (limit) {
+          stream.destroy();
+          chunks.length = 0;
+          reject(limit as Error);
+          return;
+        }
+        chunks.push(c);
+      });
       stream.on('error', reject);
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
@@ -112,7 +137,8 @@ export function readEntryBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
 export async function* readZip(input: ImportInput): AsyncGenerator<ImportOutcome> {
   // Loaded here, not at the top: extract → registry → this file would be an import cycle, and whichever
   // module loads first would see the other half-initialised.
-  const { MAX_FILE_BYTES, extract } = await import('../extract');
+  const { extract } = await import('../extract');
+  const limits = importLimits();
   const depth = input.name.split(SOURCE_SEPARATOR).length;
   if (depth > ZIP_LIMITS.maxDepth) {
     yield {
@@ -128,9 +154,17 @@ export async function* readZip(input: ImportInput): AsyncGenerator<ImportOutcome
     return;
   }
   const { zip } = opened;
-  let total = 0;
+  // An archive nested in another spends its parent's budget; the outermost one starts it from its own size.
+  const budget =
+    input.budget ??
+    new ExpansionBudget(input.path ? (await fs.promises.stat(input.path)).size : input.bytes.length);
+  const stopped = (reason: string): ImportOutcome => {
+    zip.close();
+    return { kind: 'failed', source: input.name, reason: `${reason}; the rest was not read` };
+  };
   let files = 0;
   for (;;) {
+    input.alive?.();
     let entry: Entry | null;
     try {
       entry = await nextEntry(zip);
@@ -155,17 +189,19 @@ export async function* readZip(input: ImportInput): AsyncGenerator<ImportOutcome
       yield { kind: 'failed', source, reason: `entry refused: ${unsafe}` };
       continue;
     }
-    total += entry.uncompressedSize;
-    if (total > ZIP_LIMITS.maxTotalBytes) {
-      zip.close();
-      yield {
-        kind: 'failed',
-        source: input.name,
-        reason: 'the archive uncompresses to more than 1 GiB; the rest was not read',
-      };
+    try {
+      budget.addEntry();
+    } catch (limit) {
+      yield stopped((limit as Error).message);
       return;
     }
-    if (entry.uncompressedSize > MAX_FILE_BYTES) {
+    // Declared sizes can lie (yauzl then stops the entry where its header said it ends), but when they
+    // already say "too much", nothing needs inflating to refuse.
+    if (!budget.fits(entry.uncompressedSize)) {
+      yield stopped(budget.refusal());
+      return;
+    }
+    if (entry.uncompressedSize > Math.min(limits.maxFileBytes, limits.maxEntryBytes)) {
       yield {
         kind: 'failed',
         source,
@@ -175,25 +211,37 @@ export async function* readZip(input: ImportInput): AsyncGenerator<ImportOutcome
     }
     if (
       entry.uncompressedSize > ZIP_LIMITS.ratioFloorBytes &&
-      entry.uncompressedSize > entry.compressedSize * ZIP_LIMITS.maxRatio
+      entry.uncompressedSize > entry.compressedSize * limits.maxExpansionRatio
     ) {
       const ratio = Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize));
       yield {
         kind: 'failed',
         source,
-        reason: `entry refused: compressed ${ratio}:1, more than the limit of ${ZIP_LIMITS.maxRatio}:1 (a zip bomb?)`,
+        reason: `entry refused: compressed ${ratio}:1, more than the limit of ${limits.maxExpansionRatio}:1 (a zip bomb?)`,
       };
       continue;
     }
     let bytes: Buffer;
     try {
-      bytes = await readEntryBytes(zip, entry);
+      bytes = await readEntryBytes(zip, entry, budget);
     } catch (error) {
-      yield { kind: 'failed', source, reason: `could not be unpacked: ${(error as Error).message}` };
+      if (error instanceof LimitExceeded && !budget.fits(0)) {
+        yield stopped(error.message);
+        return;
+      }
+      const refused = error instanceof LimitExceeded;
+      yield {
+        kind: 'failed',
+        source,
+        reason: refused
+          ? `entry refused: ${error.message}`
+          : `could not be unpacked: ${(error as Error).message}`,
+      };
       continue;
     }
-    // The same pipeline as a file on disk: sniff, then the first importer that accepts (recursing into zips).
-    yield* extract(source, null, bytes);
+    // The same pipeline as a file on disk: sniff, then the first importer that accepts (recursing into zips,
+    // which spend this archive's budget).
+    yield* extract(source, null, bytes, { alive: input.alive, budget });
   }
 }
 
