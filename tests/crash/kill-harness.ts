@@ -181,7 +181,10 @@ export async function killAt(
   const text = await fs.readFile(log, 'utf8').catch(() => '');
   const killedLine = text
     .split('\n')
-    .find((line) => LINE.test(line) && / = \?$/.test(line) && line.includes(`${point.syscall}(`));
+    .find(
+      (line) =>
+        LINE.test(line) && /( = \?| <unfinished \.\.\.>)$/.test(line) && line.includes(`${point.syscall}(`),
+    );
   const killed = result.signal === 'SIGKILL' || result.code === 137 || /killed by SIGKILL/.test(text);
   const m = killedLine ? LINE.exec(killedLine) : null;
   return { killed, killedAt: m ? shorten(`${m[2]}(${m[3]}`, library) : null };
@@ -191,7 +194,7 @@ function shorten(call: string, library: string): string {
   return call
     .split(library)
     .join('LIB')
-    .replace(/\s+= .*$/, '')
+    .replace(/\s+(= .*|<unfinished \.\.\.>)$/, '')
     .slice(0, 160);
 }
 
