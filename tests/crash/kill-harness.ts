@@ -35,7 +35,8 @@ export const MUTATING = [
   'openat',
 ];
 
-const CHILD_DIR = path.join(REPO, 'dist', 'crash-child');
+/** Where the child is bundled (OFFPRINT_CRASH_CHILD_DIR lets two runs go side by side). */
+const CHILD_DIR = process.env.OFFPRINT_CRASH_CHILD_DIR ?? path.join(REPO, 'dist', 'crash-child');
 const CHILD = path.join(CHILD_DIR, 'child.mjs');
 
 export interface KillPoint {
