@@ -24,7 +24,10 @@ import { WorkerClient } from './worker-client';
 const TEXT_CACHE = 2000;
 
 export interface OpenOptions {
-  /** Make a new library when the folder is missing or empty (import, the app); reads refuse such a path. */
+  /**
+   * Make a new library when the folder is missing or empty (the default: import, the app). The CLI's read
+   * commands pass false, so a mistyped path is reported instead of becoming an empty library.
+   */
   create?: boolean;
 }
 
@@ -35,7 +38,7 @@ export interface OpenOptions {
  */
 export async function openLibrary(dir: string, options: OpenOptions = {}): Promise<Library> {
   const absolute = path.resolve(dir);
-  const { problem } = await openDescriptor(absolute, options.create ?? false);
+  const { problem } = await openDescriptor(absolute, options.create ?? true);
   const catalogStamp = fileStamp(path.join(absolute, CATALOG_HEAD));
   const index = new SegmentedIndex(absolute);
   await index.refresh();
