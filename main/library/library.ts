@@ -30,7 +30,10 @@ const TEXT_CACHE = 2000;
 const TEXT_CACHE_CHARS = 32_000_000;
 
 export interface LibraryOptions {
-  /** Make a new library when the folder is missing or empty (import, the app); reads refuse such a path. */
+  /**
+   * Make a new library when the folder is missing or empty (the default: import, the app). The CLI's read
+   * commands pass false, so a mistyped path is reported instead of becoming an empty library.
+   */
   create?: boolean;
   /**
    * Threads that answer searches (default 2). 0 runs each search on the calling thread, for one-shot processes
@@ -50,7 +53,7 @@ export interface LibraryOptions {
  */
 export async function openLibrary(dir: string, options: LibraryOptions = {}): Promise<Library> {
   const absolute = path.resolve(dir);
-  const { problem } = await openDescriptor(absolute, options.create ?? false);
+  const { problem } = await openDescriptor(absolute, options.create ?? true);
   const catalogStamp = fileStamp(path.join(absolute, CATALOG_HEAD));
   const index = new SegmentedIndex(absolute);
   await index.refresh();

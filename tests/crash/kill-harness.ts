@@ -35,7 +35,8 @@ export const MUTATING = [
   'openat',
 ];
 
-const CHILD_DIR = path.join(REPO, 'dist', 'crash-child');
+/** Where the child is bundled (OFFPRINT_CRASH_CHILD_DIR lets two runs go side by side). */
+const CHILD_DIR = process.env.OFFPRINT_CRASH_CHILD_DIR ?? path.join(REPO, 'dist', 'crash-child');
 const CHILD = path.join(CHILD_DIR, 'child.mjs');
 
 export interface KillPoint {
@@ -181,7 +182,10 @@ export async function killAt(
   const text = await fs.readFile(log, 'utf8').catch(() => '');
   const killedLine = text
     .split('\n')
-    .find((line) => LINE.test(line) && / = \?$/.test(line) && line.includes(`${point.syscall}(`));
+    .find(
+      (line) =>
+        LINE.test(line) && /( = \?| <unfinished \.\.\.>)$/.test(line) && line.includes(`${point.syscall}(`),
+    );
   const killed = result.signal === 'SIGKILL' || result.code === 137 || /killed by SIGKILL/.test(text);
   const m = killedLine ? LINE.exec(killedLine) : null;
   return { killed, killedAt: m ? shorten(`${m[2]}(${m[3]}`, library) : null };
@@ -191,7 +195,7 @@ function shorten(call: string, library: string): string {
   return call
     .split(library)
     .join('LIB')
-    .replace(/\s+= .*$/, '')
+    .replace(/\s+(= .*|<unfinished \.\.\.>)$/, '')
     .slice(0, 160);
 }
 

@@ -30,6 +30,8 @@ const TAGS_AFTER = ['crash-edited', 'second'];
 const FIRST_WORDS = ['zqxalpha', 'zqxbravo'];
 /** OFFPRINT_CRASH_EVERY=k tries every k-th point only (a quick local run); CI tries every one. */
 const EVERY = Math.max(1, Number(process.env.OFFPRINT_CRASH_EVERY ?? '1'));
+/** OFFPRINT_CRASH_LIMIT=n tries the first n points only. */
+const LIMIT = Number(process.env.OFFPRINT_CRASH_LIMIT ?? Infinity);
 /** OFFPRINT_CRASH_ONLY=word runs only the scenarios whose name holds it. */
 const ONLY = process.env.OFFPRINT_CRASH_ONLY ?? '';
 let tagged: string;
@@ -99,9 +101,9 @@ const scenarios: Scenario[] = [
     operation: 'import',
     inputs: [],
     prepare: copyBase,
-    expected: 4,
+    expected: 3,
   },
-  { name: 'tag edit', operation: 'tag', inputs: [], prepare: copyBase, expected: 3 },
+  { name: 'tag edit', operation: 'tag', inputs: [], prepare: copyBase, expected: 2 },
   {
     name: 'index catch-up and save',
     operation: 'index',
@@ -128,11 +130,14 @@ async function check(scenario: Scenario, lib: string): Promise<string | null> {
       return `does not open: ${(error as Error).message}`;
     }
     try {
-      const problem = (await checkListed(scenario, lib, library)) ?? (await checkNoTemps(lib));
+      const problem = await checkListed(scenario, lib, library);
       if (problem) return problem;
     } finally {
+      // Closing waits for what the open started in the background (a catch-up taking over a stale lock).
       await library.close();
     }
+    const problem = await checkNoTemps(lib);
+    if (problem) return problem;
   }
   // The operation again, as a person would run it after the crash: in a process of its own.
   const again = await runChild(scenario.operation, lib, scenarioInputs(scenario));
@@ -220,7 +225,7 @@ describe.skipIf(!HAS_STRACE)('SIGKILL at every mutating file operation', () => {
       await scenario.prepare(dryLib);
       const inputs = scenarioInputs(scenario);
       const all = await dryRun(scenario.operation, dryLib, inputs, path.join(work, 'dry.log'));
-      const points = all.filter((_, i) => i % EVERY === 0);
+      const points = all.filter((_, i) => i % EVERY === 0).slice(0, LIMIT);
       expect(points.length).toBeGreaterThan(0);
       const broken: string[] = [];
       const landed = new Set<string>();
@@ -235,8 +240,12 @@ describe.skipIf(!HAS_STRACE)('SIGKILL at every mutating file operation', () => {
         if (run.killed) killed++;
         if (run.killedAt) landed.add(run.killedAt);
         const problem = await check(scenario, lib).catch((error: Error) => `check failed: ${error.message}`);
-        if (problem)
-          broken.push(`${point.syscall} #${point.n} (${run.killedAt ?? 'not killed'}): ${problem}`);
+        if (problem) {
+          const line = `${point.syscall} #${point.n} (${run.killedAt ?? 'not killed'}): ${problem}`;
+          broken.push(line);
+          // Written as found: the test's own output comes only at its end.
+          await fs.appendFile(path.join(root, 'broken.log'), `${scenario.name}: ${line}\n`);
+        }
         await removeDir(path.dirname(lib));
       });
       console.log(
