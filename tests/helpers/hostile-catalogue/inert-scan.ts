@@ -50,7 +50,10 @@ export const SCAN_SOURCE = String.raw`(function scan(doc, options) {
       var name = attr.name.toLowerCase();
       var value = attr.value;
       if (/^on/.test(name)) out.push(describe(el) + ' ' + name + '=');
-      if (name === 'srcdoc') out.push(describe(el) + ' srcdoc=');
+      // The reader's own frame is filled by srcdoc; it is fine when its sandbox forbids script (its inside is
+      // scanned as a frame of its own). Stored html may hold no srcdoc at all.
+      var scriptless = tag === 'IFRAME' && el.getAttribute('sandbox') !== null && !/allow-scripts/.test(el.getAttribute('sandbox'));
+      if (name === 'srcdoc' && (options.mode === 'stored' || !scriptless)) out.push(describe(el) + ' srcdoc=');
       if (badScheme.test(squeeze(value)) && !(name === 'src' && tag === 'IMG' && /^data:image\//i.test(squeeze(value))))
         out.push(describe(el) + ' ' + name + '="' + value.slice(0, 40) + '"');
       // A link is followed and a form sent only on a click: what must not name the canary is what loads by itself.
