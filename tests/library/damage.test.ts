@@ -190,6 +190,14 @@ describe('what a crash leaves', () => {
     ).toEqual([]);
   });
 
+  it('a stale lock alone: removed by the next open, even one that only reads', async () => {
+    const lib = await copy();
+    const owner = { pid: 2 ** 22 + 9, host: os.hostname(), since: '2020-01-01T00:00:00Z', nonce: 'cd' };
+    await fs.writeFile(path.join(lib, 'offprint.lock'), JSON.stringify(owner));
+    expect(await listIds(lib)).toEqual(Object.values(ids).sort());
+    expect(await exists(path.join(lib, 'offprint.lock'))).toBe(false);
+  });
+
   it('a stale journal alone: the catalog is reconciled and the journal removed on open', async () => {
     const lib = await copy();
     await fs.writeFile(path.join(lib, 'import.journal'), 'stale');

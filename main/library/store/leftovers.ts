@@ -7,14 +7,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_DIR } from './catalog';
-import { isLockLeftover, removeLockLeftovers } from './library-lock';
+import { hasStaleLock, isLockLeftover, removeLockLeftovers } from './library-lock';
 
 const FOLDERS = ['', 'index', CATALOG_DIR, path.join('index', 'segments')];
 
 const isTemp = (name: string) => name.endsWith('.tmp') && !isLockLeftover(name);
 
-/** True when any leftover is there (a readdir of four folders: cheap enough for every open). */
+/**
+ * True when any leftover is there, or a lock whose process is gone (taking the lock takes it over): a readdir
+ * of four folders, cheap enough for every open.
+ */
 export async function hasLeftovers(dir: string): Promise<boolean> {
+  if (await hasStaleLock(dir)) return true;
   for (const folder of FOLDERS) {
     const names = await fs.readdir(path.join(dir, folder)).catch(() => [] as string[]);
     if (names.some((name) => isTemp(name) || (folder === '' && isLockLeftover(name)))) return true;

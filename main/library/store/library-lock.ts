@@ -170,6 +170,12 @@ export async function removeLockLeftovers(libraryDir: string): Promise<string[]>
   return removed;
 }
 
+/** True when the lock file is there and its owner, a process of this machine, is gone (a crash's). */
+export async function hasStaleLock(libraryDir: string): Promise<boolean> {
+  const owner = await readOwner(path.join(libraryDir, LOCK_FILE));
+  return typeof owner === 'object' && !isAlive(owner);
+}
+
 /** True when a name in the library folder is one of the lock's own files in passing (temporary or aside). */
 export const isLockLeftover = (name: string): boolean =>
   /^offprint\.lock\.(?:\d+\.)?[0-9a-f]+\.(?:tmp|stale)$/.test(name);
