@@ -1,8 +1,8 @@
 /**
  * Request bodies read within a limit. A body declared larger than the limit is refused before a byte of it is
  * read (and a client that asked `Expect: 100-continue` never sends it); one that turns out larger while it
- * arrives stops being read at the limit. Either way the caller answers 413 and the connection is closed, so
- * the rest of the body is never read, let alone parsed.
+ * arrives stops being kept at the limit. Either way the caller answers 413 and the rest of the body is thrown
+ * away unread (for a short while, then the connection is cut), never kept, let alone parsed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -53,14 +53,31 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limit: numbe
   });
 }
 
-/** No more of this request is read: the answer goes out with `Connection: close` (see `closeAfter`). */
+/** No more of this request is read into memory: the answer goes out first (see `closeAfter`). */
 export function stopReading(req: IncomingMessage): void {
   req.removeAllListeners('data');
   req.pause();
 }
 
-/** After an answer to a request whose body was not read to its end: close, rather than read on to reuse it. */
+/** How long the rest of a refused body is read and thrown away before the connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * After an answer to a request whose body was not read to its end. Closing at once would make a client that
+ * is still sending see a reset instead of the answer (Node's own client does), so the rest of the body is
+ * read and thrown away, never kept or parsed, for at most LINGER_MS; a body still arriving then is cut off.
+ */
 export function closeAfter(res: ServerResponse): void {
-  res.setHeader('Connection', 'close');
-  res.once('finish', () => res.req.socket.destroy());
+  const { req } = res;
+  const socket = req.socket;
+  res.once('finish', () => {
+    if (req.complete) return;
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    const done = () => clearTimeout(timer);
+    req.once('end', done);
+    socket.once('close', done);
+    req.removeAllListeners('data');
+    req.resume();
+  });
 }

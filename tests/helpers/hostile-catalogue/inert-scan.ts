@@ -58,7 +58,9 @@ export const SCAN_SOURCE = String.raw`(function scan(doc, options) {
         out.push(describe(el) + ' ' + name + '="' + value.slice(0, 40) + '"');
       // A link is followed and a form sent only on a click: what must not name the canary is what loads by itself.
       var onClick = ((tag === 'A' || tag === 'AREA') && name === 'href') || name === 'action' || name === 'formaction';
-      if (value.indexOf(canaryHost) >= 0 && !onClick)
+      // A script-less frame's srcdoc is its document, scanned on its own (where links may name the server).
+      var frameDocument = name === 'srcdoc' && scriptless && options.mode !== 'stored';
+      if (value.indexOf(canaryHost) >= 0 && !onClick && !frameDocument)
         out.push(describe(el) + ' ' + name + ' names the canary server');
       if (name === 'style' && /expression\(|javascript:|@import/i.test(value)) out.push(describe(el) + ' style="' + value.slice(0, 40) + '"');
     }

@@ -144,6 +144,8 @@ export async function* readWarc(input: ImportInput): AsyncGenerator<ImportOutcom
       if (!HTML_TYPES.has(mime)) continue;
       const uri = record.warcTargetURI ?? '';
       const source = `${input.name}${SOURCE_SEPARATOR}${uri || `record ${records}`}`;
+      // An HTML response, even one refused below: the archive then did hold a page, which has its own reason.
+      pages++;
       if (declared > maxPage) {
         yield {
           kind: 'failed',
@@ -180,11 +182,9 @@ export async function* readWarc(input: ImportInput): AsyncGenerator<ImportOutcom
         });
       } catch (error) {
         if (!(error instanceof LimitExceeded)) throw error;
-        pages++;
         yield { kind: 'failed', source, reason: `refused: ${error.message}` };
         continue;
       }
-      pages++;
       if (!result) {
         yield { kind: 'failed', source, reason: 'the page has no readable text' };
         continue;
