@@ -1,121 +1,11 @@
 /**
  * Imported pages are hostile (see the design notes on Joplin): an article's `html` is sanitized here, on the
  * browser's own DOM, before it is shown. An allow-list keeps the structure worth reading and nothing that runs,
- * styles the app, submits, embeds, or reaches the network. Images keep only local sources: `resource:` (saved
- * with the page, loaded through the API) and `data:`.
+ * styles the app, submits, embeds, or reaches the network (common/sanitize-policy.ts, shared with the import's
+ * sanitizer). Images keep only local sources: `resource:` (saved with the page, loaded through the API) and `data:`.
  */
 import DOMPurify from 'dompurify';
-
-const ALLOWED_TAGS = [
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'blockquote',
-  'br',
-  'caption',
-  'cite',
-  'code',
-  'col',
-  'colgroup',
-  'dd',
-  'del',
-  'details',
-  'dfn',
-  'div',
-  'dl',
-  'dt',
-  'em',
-  'figcaption',
-  'figure',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'i',
-  'img',
-  'ins',
-  'kbd',
-  'li',
-  'mark',
-  'ol',
-  'p',
-  'picture',
-  'pre',
-  'q',
-  'rp',
-  'rt',
-  'ruby',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'summary',
-  'sup',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'time',
-  'tr',
-  'u',
-  'ul',
-  'var',
-  'wbr',
-];
-
-// No `id`/`name` (they could clobber the app's own ids), no `class`/`style` (the page's CSS is not ours), no
-// `srcset` (remote images by another name), no ARIA or `role` (a page must not rewrite the app's accessibility tree).
-const ALLOWED_ATTR = [
-  'href',
-  'src',
-  'alt',
-  'title',
-  'colspan',
-  'rowspan',
-  'scope',
-  'datetime',
-  'lang',
-  'dir',
-  'start',
-  'reversed',
-  'open',
-];
-
-const FORBID_TAGS = [
-  'script',
-  'style',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'link',
-  'meta',
-  'base',
-  'svg',
-  'math',
-  'video',
-  'audio',
-  'source',
-  'track',
-  'template',
-];
-
-const LOCAL_IMAGE = /^(?:resource:|data:image\/)/i;
-const EXTERNAL_LINK = /^(?:https?:|mailto:)/i;
+import { EXTERNAL_LINK, LOCAL_IMAGE, SANITIZE_CONFIG } from '../../common/sanitize-policy';
 
 /** A private instance, so these hooks never apply to anyone else's DOMPurify calls. */
 const purify = DOMPurify(window);
@@ -137,16 +27,8 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-const CONFIG = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR,
-  FORBID_TAGS,
-  FORBID_ATTR: ['style'],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|resource:)/i,
-  RETURN_DOM_FRAGMENT: true as const,
-};
+// The same policy as the import's sanitizer (common/sanitize-policy.ts): this is the second layer.
+const CONFIG = { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true as const };
 
 /**
  * The window's h1 is the app and the article's title is an h2, so the page's own headings move two levels down
