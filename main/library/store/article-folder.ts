@@ -61,7 +61,8 @@ export async function inspectArticle(dir: string, verify: boolean): Promise<Insp
   return { kind: 'article', article, temps };
 }
 
-async function readdirOrEmpty(dir: string): Promise<string[]> {
+/** A folder's names; none when it is missing (or not a folder), as a cut-short batch may leave it. */
+export async function readdirOrEmpty(dir: string): Promise<string[]> {
   try {
     return await fs.readdir(dir);
   } catch (error) {

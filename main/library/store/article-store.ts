@@ -28,7 +28,7 @@ import {
   toCatalogEntry,
 } from './catalog';
 import { fsyncDirectory, writeFileDurable, writeTempSynced } from './durable-write';
-import { articleId, inspectArticle } from './article-folder';
+import { articleId, inspectArticle, readdirOrEmpty } from './article-folder';
 import { moveToQuarantine } from './quarantine';
 
 export { articleId };
@@ -444,15 +444,5 @@ export async function exists(file: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function readdirOrEmpty(dir: string): Promise<string[]> {
-  try {
-    return await fs.readdir(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw error;
   }
 }
