@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SearchRequest } from '../common/search';
+import { DEFAULT_SEARCH, type SearchRequest } from '../common/search';
 import { openLibrary, type Library } from '../main/library/library';
 import { seedText } from './scale-corpus';
 import type { BenchQuery } from './scale-queries';
@@ -16,7 +16,7 @@ import type { Task, TaskResult } from './scale-tasks';
 const POLL_MS = 20;
 
 function request(query: string): SearchRequest {
-  return { query, tags: [], anyTag: false, from: null, to: null, sort: 'relevance', offset: 0, limit: 10 };
+  return { ...DEFAULT_SEARCH, query, limit: 10 };
 }
 
 /** (a) import + index from scratch, with peak memory; (b) one new article until it is searchable. */

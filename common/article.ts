@@ -1,3 +1,5 @@
+import type { UserData } from './user-data';
+
 /**
  * The article as every process sees it. Persisted on disk as `article.json` (see `ARTICLE_FORMAT_VERSION`)
  * and returned by `getArticle`.
@@ -65,6 +67,8 @@ export type ArticleView = Omit<
 > & {
   previous: ArticleNeighbour | null;
   next: ArticleNeighbour | null;
+  /** Reading state, highlights and note (`articles/<id>/user.json`). */
+  user: UserData;
 };
 
 /** One row of `list`. */
@@ -74,4 +78,6 @@ export interface ArticleSummary {
   published: string | null;
   tags: string[];
   site: string | null;
+  read: boolean;
+  starred: boolean;
 }

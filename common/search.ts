@@ -1,13 +1,23 @@
 /** The search contract: a Lunr query plus filters, answered with hits, facets and timing. */
 
 export type SortOrder = 'relevance' | 'date';
+export type ReadFilter = 'all' | 'read' | 'unread';
 
 export interface SearchRequest {
   /** Lunr syntax (field scoping, `*`, `~`, `+`/`-`); empty lists everything, newest first. */
   query: string;
-  /** Tags to filter by; `anyTag` switches from all-of to any-of. */
+  /**
+   * Tags to filter by; `anyTag` switches from all-of to any-of. Tags match case-insensitively, and a tag
+   * matches its descendants too: `region` matches `region/middle-east`.
+   */
   tags: string[];
   anyTag: boolean;
+  /** None-of: articles carrying any of these tags (or their descendants) are left out. */
+  notTags: string[];
+  /** Reading state filter. */
+  readState: ReadFilter;
+  /** Only starred articles. */
+  starred: boolean;
   /** Inclusive bounds on the published date, `YYYY-MM-DD` or full ISO; articles without a date are excluded when set. */
   from: string | null;
   to: string | null;
@@ -29,8 +39,22 @@ export interface SearchHit {
   published: string | null;
   site: string | null;
   tags: string[];
+  read: boolean;
+  starred: boolean;
+  /** Highlights in the article, and whether it has an article note. */
+  highlights: number;
+  hasNote: boolean;
+  /**
+   * When the query matched a highlight or a note: that passage, escaped and marked as `snippet` is; else null.
+   */
+  annotationSnippet: string | null;
 }
 
+/**
+ * One facet. Tags that differ only by case are one facet, shown in their most common spelling; every
+ * ancestor of a hierarchical tag (`region` of `region/middle-east`) is a facet too, counting the hits that
+ * carry it or any descendant.
+ */
 export interface TagCount {
   tag: string;
   count: number;
@@ -52,6 +76,9 @@ export const DEFAULT_SEARCH: SearchRequest = {
   query: '',
   tags: [],
   anyTag: false,
+  notTags: [],
+  readState: 'all',
+  starred: false,
   from: null,
   to: null,
   sort: 'relevance',

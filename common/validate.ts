@@ -44,6 +44,19 @@ export const oneOf =
     return value as T;
   };
 
+/** A number from 0 to 1 (a reading position). */
+export const fraction: Parser<number> = (value, field) => {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw new InvalidArgument(`${field} must be a number from 0 to 1`);
+  return value;
+};
+
+/** A field that may be left out (undefined stays undefined: "leave it as it is"). */
+export const optional =
+  <T>(inner: Parser<T>): Parser<T | undefined> =>
+  (value, field) =>
+    value === undefined ? undefined : inner(value, field);
+
 export const nullable =
   <T>(inner: Parser<T>): Parser<T | null> =>
   (value, field) =>

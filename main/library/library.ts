@@ -4,11 +4,21 @@
  */
 import path from 'node:path';
 import { cleanTags } from '../../common/clean-text';
-import type { ArgsOf, ArticleResource, LibraryHealth, LibraryInfo, OffprintApi } from '../../common/api';
+import type {
+  ArgsOf,
+  ArticleResource,
+  LibraryHealth,
+  LibraryInfo,
+  OffprintApi,
+  Updated,
+} from '../../common/api';
+import type { BackupResult, Citation, ExportFile } from '../../common/export';
+import type { SavedSearch } from '../../common/saved-search';
+import type { Highlight, UserData } from '../../common/user-data';
 import type { ArticleNeighbour, ArticleSummary, ArticleView, StoredArticle } from '../../common/article';
 import { cannotWrite, OffprintError } from '../../common/errors';
 import type { ImportProgress } from '../../common/import';
-import type { SearchRequest, SearchResponse, TagCount } from '../../common/search';
+import { DEFAULT_SEARCH, type SearchRequest, type SearchResponse, type TagCount } from '../../common/search';
 import { ImportJob, type JobInput } from './import/import-job';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
@@ -22,6 +32,7 @@ import { LIBRARY_FORMAT_VERSION, openDescriptor } from './store/descriptor';
 import { hasLeftovers, removeLeftovers } from './store/leftovers';
 import { LibraryLock } from './store/library-lock';
 import { listQuarantine } from './store/quarantine';
+import { readUserData } from './store/user-data';
 import { titleKey } from './title-key';
 import { WorkerClient } from './worker-client';
 
@@ -122,7 +133,15 @@ export class Library implements OffprintApi {
     await this.refreshIfChanged();
     return [...this.store.all()]
       .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title))
-      .map(({ id, title, published, tags, site }) => ({ id, title, published, tags, site }));
+      .map(({ id, title, published, tags, site }) => ({
+        id,
+        title,
+        published,
+        tags,
+        site,
+        read: false,
+        starred: false,
+      }));
   }
 
   /** Damage found and repaired, and what is in quarantine: for `offprint doctor` and the app's notice. */
@@ -171,23 +190,15 @@ export class Library implements OffprintApi {
   }
 
   async tags(_args: Record<string, never> = {}): Promise<TagCount[]> {
-    const response = await this.search({
-      query: '',
-      tags: [],
-      anyTag: false,
-      from: null,
-      to: null,
-      sort: 'date',
-      offset: 0,
-      limit: 0,
-    });
+    const response = await this.search({ ...DEFAULT_SEARCH, sort: 'date', limit: 0 });
     return response.tags;
   }
 
   async getArticle({ id }: ArgsOf<'getArticle'>): Promise<ArticleView> {
     await this.refreshIfChanged();
     try {
-      return this.view(await this.store.readArticle(id));
+      const article = await this.store.readArticle(id);
+      return this.view(article, await readUserData(this.store.articleDir(id)));
     } catch (error) {
       if (this.store.damagedArticles.length) this.repairSoon();
       throw error;
@@ -198,6 +209,22 @@ export class Library implements OffprintApi {
     const bytes = await this.store.readResource(id, name);
     return { mediaType: mediaTypeOf(name), data: Buffer.from(bytes).toString('base64') };
   }
+
+  // ---- citations, export, backup -----------------------------------------------------------------------
+
+  async cite(_args: ArgsOf<'cite'>): Promise<Citation> {
+    throw new OffprintError('failed', 'Citations are not built yet.');
+  }
+
+  async exportArticles(_args: ArgsOf<'exportArticles'>): Promise<ExportFile> {
+    throw new OffprintError('failed', 'Export is not built yet.');
+  }
+
+  async backup(_args: ArgsOf<'backup'>): Promise<BackupResult> {
+    throw new OffprintError('failed', 'Backup is not built yet.');
+  }
+
+  // ---- search ------------------------------------------------------------------------------------------
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     await this.refreshIfChanged();
@@ -259,8 +286,64 @@ export class Library implements OffprintApi {
       await this.catchUpLocked();
       return article;
     });
-    return this.view(updated);
+    return this.view(updated, await readUserData(this.store.articleDir(id)));
   }
+
+  // ---- reading state, highlights, notes ----------------------------------------------------------------
+
+  async setReading(_args: ArgsOf<'setReading'>): Promise<Updated> {
+    throw new OffprintError('failed', 'Reading state is not built yet.');
+  }
+
+  async setPosition(_args: ArgsOf<'setPosition'>): Promise<Updated> {
+    throw new OffprintError('failed', 'Reading position is not built yet.');
+  }
+
+  async addHighlight(_args: ArgsOf<'addHighlight'>): Promise<Highlight> {
+    throw new OffprintError('failed', 'Highlights are not built yet.');
+  }
+
+  async updateHighlight(_args: ArgsOf<'updateHighlight'>): Promise<Highlight> {
+    throw new OffprintError('failed', 'Highlights are not built yet.');
+  }
+
+  async removeHighlight(_args: ArgsOf<'removeHighlight'>): Promise<Updated> {
+    throw new OffprintError('failed', 'Highlights are not built yet.');
+  }
+
+  async setNote(_args: ArgsOf<'setNote'>): Promise<Updated> {
+    throw new OffprintError('failed', 'Notes are not built yet.');
+  }
+
+  // ---- tags across the library -------------------------------------------------------------------------
+
+  async editTags(_args: ArgsOf<'editTags'>): Promise<Updated> {
+    throw new OffprintError('failed', 'Tag edits are not built yet.');
+  }
+
+  async renameTag(_args: ArgsOf<'renameTag'>): Promise<Updated> {
+    throw new OffprintError('failed', 'Tag renames are not built yet.');
+  }
+
+  // ---- saved searches ----------------------------------------------------------------------------------
+
+  async savedSearches(_args: Record<string, never> = {}): Promise<SavedSearch[]> {
+    throw new OffprintError('failed', 'Saved searches are not built yet.');
+  }
+
+  async saveSearch(_args: ArgsOf<'saveSearch'>): Promise<SavedSearch> {
+    throw new OffprintError('failed', 'Saved searches are not built yet.');
+  }
+
+  async renameSavedSearch(_args: ArgsOf<'renameSavedSearch'>): Promise<SavedSearch> {
+    throw new OffprintError('failed', 'Saved searches are not built yet.');
+  }
+
+  async deleteSavedSearch(_args: ArgsOf<'deleteSavedSearch'>): Promise<Updated> {
+    throw new OffprintError('failed', 'Saved searches are not built yet.');
+  }
+
+  // ---- imports -----------------------------------------------------------------------------------------
 
   async importPaths({ paths, folderTags }: ArgsOf<'importPaths'>): Promise<ImportProgress> {
     return this.startJob(walkInputs(paths, folderTags));
@@ -496,9 +579,9 @@ export class Library implements OffprintApi {
     return { title, id: this.titles.get(titleKey(title)) ?? null };
   }
 
-  private view(article: StoredArticle): ArticleView {
+  private view(article: StoredArticle, user: UserData): ArticleView {
     const { formatVersion: _v, encoding: _e, original: _o, previousTitle, nextTitle, ...shown } = article;
-    return { ...shown, previous: this.neighbour(previousTitle), next: this.neighbour(nextTitle) };
+    return { ...shown, previous: this.neighbour(previousTitle), next: this.neighbour(nextTitle), user };
   }
 }
 

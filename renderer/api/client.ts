@@ -69,6 +69,21 @@ export const api: OffprintApi = {
   importStatus: bind('importStatus'),
   cancelImport: bind('cancelImport'),
   getResource: bind('getResource'),
+  setReading: bind('setReading'),
+  setPosition: bind('setPosition'),
+  addHighlight: bind('addHighlight'),
+  updateHighlight: bind('updateHighlight'),
+  removeHighlight: bind('removeHighlight'),
+  setNote: bind('setNote'),
+  editTags: bind('editTags'),
+  renameTag: bind('renameTag'),
+  savedSearches: bind('savedSearches'),
+  saveSearch: bind('saveSearch'),
+  renameSavedSearch: bind('renameSavedSearch'),
+  deleteSavedSearch: bind('deleteSavedSearch'),
+  cite: bind('cite'),
+  exportArticles: bind('exportArticles'),
+  backup: bind('backup'),
 };
 
 /** Browser mode only (Electron imports by path): files streamed to the server, answered by their import job. */

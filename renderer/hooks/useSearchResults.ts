@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_SEARCH } from '../../common/search';
 import { api } from '../api/client';
 import type { Filters } from '../state/filters';
 import { ResultPages, type ResultsSummary } from '../state/result-pages';
@@ -35,7 +36,7 @@ export function useSearchResults(criteria: Filters, reloadKey: number): SearchRe
   useEffect(() => {
     const mine = ++sequence.current;
     const pages = new ResultPages((offset, limit) =>
-      api.search({ query, tags, anyTag, from, to, sort, offset, limit }),
+      api.search({ ...DEFAULT_SEARCH, query, tags, anyTag, from, to, sort, offset, limit }),
     );
     setResults((previous) => ({ ...previous, pending: true }));
     pages.start().then(

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TagCount } from '../../common/search';
+import { DEFAULT_SEARCH, type TagCount } from '../../common/search';
 import { api } from '../api/client';
 import type { Filters } from '../state/filters';
 import type { ResultsSummary } from '../state/result-pages';
@@ -22,7 +22,7 @@ export function useTagCounts(
     if (!disjunctive) return;
     let current = true;
     // No hits needed, only the facet: limit 0 (and the order does not matter).
-    api.search({ query, tags: [], anyTag: false, from, to, sort: 'relevance', offset: 0, limit: 0 }).then(
+    api.search({ ...DEFAULT_SEARCH, query, from, to, offset: 0, limit: 0 }).then(
       (response) => current && setCounts(response.tags),
       // The list shows search failures; the counts of the last good answer stay meanwhile.
       () => undefined,

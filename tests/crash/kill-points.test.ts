@@ -204,6 +204,9 @@ async function checkAfterRerun(scenario: Scenario, library: Library): Promise<st
 const SEARCH = {
   tags: [],
   anyTag: false,
+  notTags: [],
+  readState: 'all' as const,
+  starred: false,
   from: null,
   to: null,
   sort: 'relevance' as const,

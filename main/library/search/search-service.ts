@@ -108,6 +108,11 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
         published: source.published,
         site: source.site,
         tags: source.tags,
+        read: false,
+        starred: false,
+        highlights: 0,
+        hasNote: false,
+        annotationSnippet: null,
       };
     }),
   );

@@ -13,6 +13,11 @@ function hit(index: number): SearchHit {
     published: null,
     site: null,
     tags: [],
+    read: false,
+    starred: false,
+    highlights: 0,
+    hasNote: false,
+    annotationSnippet: null,
   };
 }
 

@@ -1,0 +1,76 @@
+/**
+ * `articles/<id>/user.json`: what the reader added to an article (common/user-data.ts). Absent until the
+ * first change, so an article without one reads as unread, unstarred, without highlights or note. Written
+ * atomically (temp, fsync, rename); a file from a newer Offprint is refused, never overwritten.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { OffprintError } from '../../../common/errors';
+import {
+  EMPTY_USER_DATA,
+  USER_DATA_FORMAT,
+  USER_DATA_FORMAT_VERSION,
+  type UserData,
+  type UserDataFile,
+} from '../../../common/user-data';
+import { writeFileDurable } from './durable-write';
+
+export const USER_DATA_FILE = 'user.json';
+
+export function userDataPath(articleDir: string): string {
+  return path.join(articleDir, USER_DATA_FILE);
+}
+
+/** Reads an article's user data; the empty state when it has none. Throws for a newer or damaged file. */
+export async function readUserData(articleDir: string): Promise<UserData> {
+  const file = userDataPath(articleDir);
+  let raw: string;
+  try {
+    raw = await fs.promises.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY_USER_DATA);
+    throw error;
+  }
+  return parseUserData(raw, file);
+}
+
+/** The same, synchronously: the index worker reads article files that way (see analyzer.ts). */
+export function readUserDataSync(articleDir: string): UserData {
+  const file = userDataPath(articleDir);
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY_USER_DATA);
+    throw error;
+  }
+  return parseUserData(raw, file);
+}
+
+export function parseUserData(raw: string, file: string): UserData {
+  let parsed: Partial<UserDataFile>;
+  try {
+    parsed = JSON.parse(raw) as Partial<UserDataFile>;
+  } catch {
+    throw new OffprintError('failed', `${file} is damaged (not valid JSON).`);
+  }
+  if (parsed?.format !== USER_DATA_FORMAT || typeof parsed.formatVersion !== 'number')
+    throw new OffprintError('failed', `${file} is damaged (not Offprint user data).`);
+  if (parsed.formatVersion > USER_DATA_FORMAT_VERSION)
+    throw new OffprintError(
+      'failed',
+      `${file} was written by a newer Offprint (user data format ${parsed.formatVersion}); ` +
+        `this version reads up to ${USER_DATA_FORMAT_VERSION}. Update Offprint to change it.`,
+    );
+  const reading = { ...EMPTY_USER_DATA.reading, ...parsed.reading };
+  return {
+    reading,
+    note: typeof parsed.note === 'string' ? parsed.note : '',
+    highlights: Array.isArray(parsed.highlights) ? parsed.highlights : [],
+  };
+}
+
+export async function writeUserData(articleDir: string, data: UserData): Promise<void> {
+  const file: UserDataFile = { format: USER_DATA_FORMAT, formatVersion: USER_DATA_FORMAT_VERSION, ...data };
+  await writeFileDurable(userDataPath(articleDir), JSON.stringify(file, null, 1));
+}
