@@ -18,3 +18,12 @@ export interface SavedSearch {
   criteria: SavedCriteria;
   created: string;
 }
+
+/** `saved-searches.json` at the library root, as stored. */
+export interface SavedSearchesFile {
+  format: typeof SAVED_SEARCHES_FORMAT;
+  formatVersion: number;
+  searches: SavedSearch[];
+}
+
+export const SAVED_SEARCHES_FILE = 'saved-searches.json';
