@@ -30,7 +30,7 @@ import { useTagCounts } from './hooks/useTagCounts';
 import { batchesFromDrop, batchesFromPicker } from './import/import-batches';
 import { normalizeTerms } from './lib/highlight';
 import type { KeyCommand } from './lib/keyboard';
-import { filtersReducer, INITIAL_FILTERS, isFiltered } from './state/filters';
+import { activeFilterCount, criteriaKey, filtersReducer, INITIAL_FILTERS, isFiltered } from './state/filters';
 
 /** Long enough to skip the searches for half-typed words, short enough to feel immediate. */
 const TYPING_DEBOUNCE_MS = 120;
@@ -177,6 +177,8 @@ export function App() {
                 dispatch={dispatch}
                 tagCounts={tagCounts}
                 onCollapse={() => (narrow ? setNarrowFiltersOpen(false) : setCollapsed('filters', true))}
+                reloadKey={reloadKey}
+                onLibraryEdited={libraryChanged}
               />
             </ErrorBoundary>
           )}
@@ -208,9 +210,13 @@ export function App() {
                     ? null
                     : () => (narrow ? setNarrowFiltersOpen(true) : setCollapsed('filters', false))
                 }
-                activeFilterCount={filters.tags.length + (filters.from || filters.to ? 1 : 0)}
+                activeFilterCount={activeFilterCount(filters)}
                 onCollapse={() => setCollapsed('list', true)}
                 canCollapse={!narrow}
+                listKey={criteriaKey(criteria)}
+                openId={nav.openId}
+                tagCounts={tagCounts}
+                onEdited={libraryChanged}
               />
             </ErrorBoundary>
           )}

@@ -7,6 +7,7 @@ import './styles/controls.css';
 import './styles/layout.css';
 import './styles/filters.css';
 import './styles/results.css';
+import './styles/actions.css';
 import './styles/reader.css';
 import './styles/import.css';
 

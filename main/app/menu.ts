@@ -1,5 +1,5 @@
 /**
- * The native menu: File (imports, Open Library…), Edit, View (page zoom, theme, reader font size), Help.
+ * The native menu: File (imports, Open Library…, Back Up Library…), Edit, View (page zoom, theme, reader font size), Help.
  * Menu items only call library actions or send `AppEvent`s; the page decides what an event means.
  */
 import { app, Menu, nativeTheme, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
@@ -38,6 +38,7 @@ function menuTemplate({ actions, libraries, window }: MenuDeps): MenuItemConstru
       { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void actions.importFolder() },
       { type: 'separator' },
       { label: 'Open Library…', accelerator: 'CmdOrCtrl+Alt+O', click: () => void actions.openLibrary() },
+      { label: 'Back Up Library…', click: () => void actions.backupLibrary() },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -57,3 +57,34 @@ export async function postUpload(files: ReadonlyArray<{ name: string; file: Blob
     );
   }
 }
+
+/** Where the browser mode downloads a whole-library backup (a zip that an import restores). */
+export const BACKUP_PATH = '/backup';
+
+/**
+ * The backup zip from `GET /backup`, with the same token as API calls (a plain link would carry it only
+ * through the cookie, which a page opened without `?token=` in its URL never got).
+ */
+export async function fetchBackup(): Promise<{ blob: Blob; name: string }> {
+  let response: Response;
+  try {
+    response = await fetch(BACKUP_PATH, { headers: authorization() });
+  } catch {
+    throw new Error('Cannot reach the Offprint server. Is `offprint serve` still running?');
+  }
+  if (!response.ok) {
+    const message = await response
+      .json()
+      .then((body: { error?: { message?: string } }) => body.error?.message)
+      .catch(() => undefined);
+    throw new Error(message ?? `The backup failed: ${response.status} ${response.statusText}.`);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? backupName(new Date());
+  return { blob: await response.blob(), name };
+}
+
+/** `offprint-backup-2026-12-01.zip`. */
+export function backupName(date: Date): string {
+  return `offprint-backup-${date.toISOString().slice(0, 10)}.zip`;
+}

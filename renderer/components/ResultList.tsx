@@ -8,14 +8,26 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { keyTargetOf } from '../dom/key-target';
-import { commandForKey, moveSelection } from '../lib/keyboard';
+import { commandForKey, moveSelection, selectionCommandForKey } from '../lib/keyboard';
 import type { ResultPages } from '../state/result-pages';
-import { ResultRow } from './ResultRow';
+import { ResultRow, type RowClick } from './ResultRow';
+
+/** What the list asks of the multi-selection (`useSelection`); `current` is the focused or open row. */
+export interface ListSelection {
+  ids: ReadonlySet<string>;
+  toggle(index: number, current: number | null): void;
+  range(index: number, current: number | null): void;
+  selectAll(): void;
+  clear(): void;
+}
 
 interface ResultListProps {
   pages: ResultPages;
+  /** Which query and filters this list answers: a new one starts at the top, a reload of it stays in place. */
+  listKey: string;
   selected: number | null;
   openIndex: number | null;
+  marked: ListSelection;
   onSelect(index: number): void;
   onOpen(index: number): void;
 }
@@ -31,7 +43,8 @@ function rootFontSize(): number {
  * The current list, virtualized: only the rows on screen exist, so 100,000 hits scroll as smoothly as 100.
  * Rows whose page has not arrived yet show a placeholder and ask `pages` for it.
  */
-export function ResultList({ pages, selected, openIndex, onSelect, onOpen }: ResultListProps) {
+export function ResultList(props: ResultListProps) {
+  const { pages, listKey, selected, openIndex, marked, onSelect, onOpen } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [rowHeight] = useState(() => Math.round(ROW_HEIGHT_REM * rootFontSize()));
   // Render again whenever a page of hits arrives.
@@ -52,10 +65,10 @@ export function ResultList({ pages, selected, openIndex, onSelect, onOpen }: Res
     if (first !== undefined && last !== undefined) pages.show(first, last);
   }, [pages, first, last]);
 
-  // A new search starts at the top, with its best hits.
+  // A new search starts at the top, with its best hits; the same one reloaded (after an edit) stays where it was.
   useLayoutEffect(() => {
     virtualizer.scrollToOffset(0);
-  }, [pages, virtualizer]);
+  }, [listKey, virtualizer]);
 
   // The selection stays in view, also when it moves from the reader (previous/next).
   useLayoutEffect(() => {
@@ -73,8 +86,34 @@ export function ResultList({ pages, selected, openIndex, onSelect, onOpen }: Res
     }
   });
 
+  const current = selected ?? openIndex;
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const command = commandForKey(event, keyTargetOf(event.target), false);
+    const target = keyTargetOf(event.target);
+    const selecting = selectionCommandForKey(event, target);
+    if (selecting === 'clear-selection' && marked.ids.size === 0) {
+      // Nothing to clear: Esc keeps its window-wide meaning (back from the reader).
+    } else if (selecting !== null) {
+      event.preventDefault();
+      if (selecting === 'select-all') marked.selectAll();
+      else if (selecting === 'clear-selection') marked.clear();
+      else if (selecting === 'toggle-selection') {
+        if (current !== null) marked.toggle(current, null);
+      } else {
+        const next = moveSelection(
+          selected,
+          selecting === 'extend-next' ? 'select-next' : 'select-previous',
+          total,
+          1,
+        );
+        if (next === null) return;
+        marked.range(next, current ?? next);
+        focusPending.current = true;
+        onSelect(next);
+      }
+      return;
+    }
+    const command = commandForKey(event, target, false);
     if (command === null || !command.startsWith('select-')) return;
     const visibleRows = Math.max(
       1,
@@ -85,6 +124,17 @@ export function ResultList({ pages, selected, openIndex, onSelect, onOpen }: Res
     event.preventDefault();
     focusPending.current = true;
     onSelect(next);
+  };
+
+  const onRowClick = (index: number, kind: RowClick) => {
+    if (kind === 'toggle') marked.toggle(index, current);
+    else if (kind === 'range') marked.range(index, current);
+    if (kind !== 'open') {
+      onSelect(index);
+      return;
+    }
+    marked.clear();
+    onOpen(index);
   };
 
   const rendered = new Set(items.map((item) => item.index));
@@ -106,9 +156,10 @@ export function ResultList({ pages, selected, openIndex, onSelect, onOpen }: Res
               hit={pages.hitAt(item.index)}
               state={pages.rowState(item.index)}
               selected={item.index === selected}
+              marked={marked.ids.has(pages.hitAt(item.index)?.id ?? '')}
               isOpen={item.index === openIndex}
               tabbable={item.index === tabbable}
-              onOpen={() => onOpen(item.index)}
+              onClick={(kind) => onRowClick(item.index, kind)}
             />
           </li>
         ))}

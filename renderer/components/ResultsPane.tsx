@@ -1,9 +1,13 @@
-import type { SortOrder } from '../../common/search';
+import { useMemo } from 'react';
+import type { SortOrder, TagCount } from '../../common/search';
 import type { SearchResults } from '../hooks/useSearchResults';
+import { useSelection } from '../hooks/useSelection';
 import { formatDuration, plural } from '../lib/format';
+import { targetsOf } from '../state/selection';
 import { ErrorNotice } from './ErrorNotice';
 import { Icon } from './Icon';
-import { ResultList } from './ResultList';
+import { ResultList, type ListSelection } from './ResultList';
+import { SelectionToolbar } from './SelectionToolbar';
 
 interface ResultsPaneProps {
   results: SearchResults;
@@ -23,11 +27,24 @@ interface ResultsPaneProps {
   onCollapse(): void;
   /** On a narrow window the list and the reader take turns; there is nothing to collapse into. */
   canCollapse: boolean;
+  /** Which query and filters the list answers (`criteriaKey`): the selection is cleared when it changes. */
+  listKey: string;
+  openId: string | null;
+  tagCounts: TagCount[];
+  /** An action changed articles: the list, the facets and the open article are read again. */
+  onEdited(): void;
 }
 
 export function ResultsPane(props: ResultsPaneProps) {
-  const { results } = props;
+  const { results, openId } = props;
   const summary = results.summary;
+  const marked = useSelection(results.pages, props.listKey);
+  const { selection } = marked;
+  const targets = useMemo(() => targetsOf(selection, openId), [selection, openId]);
+  const targetHits = useMemo(() => {
+    const wanted = new Set(targets);
+    return (results.pages?.loadedHits() ?? []).filter((hit) => wanted.has(hit.id));
+  }, [targets, results.pages]);
   return (
     <section
       id="results-pane"
@@ -97,12 +114,22 @@ export function ResultsPane(props: ResultsPaneProps) {
           <strong>Searched as plain words.</strong> {summary.notice}
         </p>
       )}
-      <ResultsBody {...props} />
+      {targets.length > 0 && (
+        <SelectionToolbar
+          ids={targets}
+          isSelection={selection.ids.length > 0}
+          hits={targetHits}
+          tagCounts={props.tagCounts}
+          onClear={marked.clear}
+          onEdited={props.onEdited}
+        />
+      )}
+      <ResultsBody {...props} marked={marked} />
     </section>
   );
 }
 
-function ResultsBody(props: ResultsPaneProps) {
+function ResultsBody(props: ResultsPaneProps & { marked: ListSelection }) {
   const { pages, summary, error } = props.results;
   if (error) return <ErrorNotice title="The search failed." error={error} onRetry={props.onRetry} />;
   if (!pages || !summary) return <div className="pane-placeholder muted">Searching…</div>;
@@ -126,6 +153,8 @@ function ResultsBody(props: ResultsPaneProps) {
   return (
     <ResultList
       pages={pages}
+      listKey={props.listKey}
+      marked={props.marked}
       selected={props.selected}
       openIndex={props.openIndex}
       onSelect={props.onSelect}

@@ -1,15 +1,21 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type MouseEvent } from 'react';
 import type { TagCount } from '../../common/search';
 import { formatCount } from '../lib/format';
+import { ancestorsOf, buildTagTree, flattenTree, type TagRow } from '../lib/tag-tree';
+import type { TagState } from '../state/filters';
 
 interface TagFilterProps {
-  /** Counts over the current results, most frequent first. */
+  /** Counts over the current results, most frequent first, ancestors of hierarchical tags included. */
   counts: TagCount[];
+  /** Included tags (all-of or any-of). */
   selected: string[];
+  /** Excluded tags (none-of). */
+  excluded: string[];
   anyTag: boolean;
-  onToggle(tag: string): void;
+  onTagState(tag: string, state: TagState): void;
   onAnyTag(anyTag: boolean): void;
   onClear(): void;
+  onRename(tag: string): void;
 }
 
 /** Rendering thousands of checkboxes on every keystroke would make typing lag; the rest are one click away. */
@@ -17,31 +23,66 @@ const SHOWN_AT_FIRST = 150;
 /** Below this many tags a finder box is just clutter. */
 const FINDER_FROM = 12;
 
+const lower = (tag: string) => tag.toLowerCase();
+
 /**
- * Every tag of the current results with its count. Each checkbox is named by its tag alone (the count is its
- * description), so "tech" is found as the checkbox "tech" by screen readers and tests alike.
+ * Every tag of the current results with its count, nested by `/` (a parent counts its children's articles, and
+ * filtering by it includes them). Each tag has a checkbox (include), named by the full tag so "region/europe"
+ * is found as such by screen readers and tests alike, and a toggle button that excludes it (none-of); Alt+click
+ * on the checkbox excludes too. The rename button opens the rename/merge dialog.
  */
-export function TagFilter({ counts, selected, anyTag, onToggle, onAnyTag, onClear }: TagFilterProps) {
+export function TagFilter(props: TagFilterProps) {
+  const { counts, selected, excluded, anyTag, onTagState, onAnyTag, onClear, onRename } = props;
   const id = useId();
   const [find, setFind] = useState('');
   const [showAll, setShowAll] = useState(false);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 
-  const rows = useMemo(() => {
-    const byTag = new Map(counts.map((entry) => [entry.tag, entry.count]));
-    // Selected tags come first and stay even when no result has them any more, so they can be unchecked.
-    const chosen = selected.map((tag) => ({ tag, count: byTag.get(tag) ?? 0 }));
-    const rest = counts.filter((entry) => !selected.includes(entry.tag));
+  const rows = useMemo((): TagRow[] => {
+    const chosen = [...selected, ...excluded];
+    const known = new Set(counts.map((entry) => lower(entry.tag)));
+    // Chosen tags stay even when no result has them any more (an excluded tag never has), so they can be undone.
+    const missing = chosen
+      .filter((tag) => !known.has(lower(tag)))
+      .map((tag) => ({ tag, label: tag, count: 0, depth: 0, hasChildren: false, expanded: false }));
     const needle = find.trim().toLowerCase();
-    return [...chosen, ...(needle ? rest.filter((entry) => entry.tag.toLowerCase().includes(needle)) : rest)];
-  }, [counts, selected, find]);
+    if (needle) {
+      const found = counts
+        .filter((entry) => lower(entry.tag).includes(needle))
+        .map(({ tag, count }) => ({ tag, label: tag, count, depth: 0, hasChildren: false, expanded: false }));
+      return [...missing, ...found];
+    }
+    const open = new Set([...expanded, ...ancestorsOf(chosen)]);
+    return [...missing, ...flattenTree(buildTagTree(counts), open)];
+  }, [counts, selected, excluded, find, expanded]);
 
   const visible = showAll ? rows : rows.slice(0, SHOWN_AT_FIRST);
+  const stateOf = (tag: string): TagState =>
+    selected.some((other) => lower(other) === lower(tag))
+      ? 'include'
+      : excluded.some((other) => lower(other) === lower(tag))
+        ? 'exclude'
+        : 'off';
+  const toggleExpanded = (tag: string, open: boolean) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (open) next.add(lower(tag));
+      else next.delete(lower(tag));
+      return next;
+    });
+
+  const onCheckboxClick = (event: MouseEvent<HTMLInputElement>, tag: string) => {
+    // Alt+click is the shortcut to exclude; the plain click toggles inclusion through onChange.
+    if (!event.altKey) return;
+    event.preventDefault();
+    onTagState(tag, stateOf(tag) === 'exclude' ? 'off' : 'exclude');
+  };
 
   return (
     <section className="filter-section" aria-labelledby={`${id}-heading`}>
       <div className="filter-heading">
         <h3 id={`${id}-heading`}>Tags</h3>
-        {selected.length > 0 && (
+        {selected.length + excluded.length > 0 && (
           <button type="button" className="text-button" onClick={onClear}>
             Clear tags
           </button>
@@ -58,6 +99,9 @@ export function TagFilter({ counts, selected, anyTag, onToggle, onAnyTag, onClea
           <span>any of</span>
         </label>
       </fieldset>
+      <p id={`${id}-hint`} className="muted small tag-hint">
+        Tick to include; <span aria-hidden="true">⊘</span> (or Alt+click) to leave a tag out.
+      </p>
       {counts.length >= FINDER_FROM && (
         <input
           type="text"
@@ -72,23 +116,65 @@ export function TagFilter({ counts, selected, anyTag, onToggle, onAnyTag, onClea
         <p className="muted small">{find ? 'No tag matches.' : 'No tags in these results.'}</p>
       ) : (
         <ul className="tag-list">
-          {visible.map(({ tag, count }, index) => (
-            <li key={tag}>
-              <label className="tag-row">
-                <input
-                  type="checkbox"
-                  checked={selected.includes(tag)}
-                  onChange={() => onToggle(tag)}
-                  aria-describedby={`${id}-count-${index}`}
-                />
-                <span className="tag-name">{tag}</span>
-                <span id={`${id}-count-${index}`} className="tag-count" aria-hidden="true">
-                  {formatCount(count)}
-                  <span className="visually-hidden"> articles</span>
-                </span>
-              </label>
-            </li>
-          ))}
+          {visible.map((row, index) => {
+            const state = stateOf(row.tag);
+            return (
+              <li key={row.tag}>
+                <div
+                  className={`tag-row is-${state}`}
+                  style={{ paddingLeft: `${0.375 + row.depth * 1.1}rem` }}
+                >
+                  {row.hasChildren ? (
+                    <button
+                      type="button"
+                      className="tag-disclosure"
+                      aria-expanded={row.expanded}
+                      aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${row.tag}`}
+                      onClick={() => toggleExpanded(row.tag, !row.expanded)}
+                    >
+                      <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
+                    </button>
+                  ) : (
+                    <span className="tag-disclosure" aria-hidden="true" />
+                  )}
+                  <label className="tag-check" title="Tick to include; Alt+click to leave out">
+                    <input
+                      type="checkbox"
+                      aria-label={row.tag}
+                      checked={state === 'include'}
+                      onClick={(event) => onCheckboxClick(event, row.tag)}
+                      onChange={() => onTagState(row.tag, state === 'include' ? 'off' : 'include')}
+                      aria-describedby={`${id}-count-${index}`}
+                    />
+                    <span className="tag-name">{row.label}</span>
+                  </label>
+                  <span id={`${id}-count-${index}`} className="tag-count" aria-hidden="true">
+                    {formatCount(row.count)}
+                    <span className="visually-hidden"> articles</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="tag-action tag-exclude"
+                    aria-pressed={state === 'exclude'}
+                    aria-label={`Exclude ${row.tag}`}
+                    title={state === 'exclude' ? `Stop leaving out ${row.tag}` : `Leave out ${row.tag}`}
+                    onClick={() => onTagState(row.tag, state === 'exclude' ? 'off' : 'exclude')}
+                  >
+                    <span aria-hidden="true">⊘</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="tag-action tag-rename"
+                    aria-label={`Rename ${row.tag}`}
+                    title={`Rename or merge ${row.tag}`}
+                    onClick={() => onRename(row.tag)}
+                  >
+                    <span aria-hidden="true">✎</span>
+                  </button>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
       {rows.length > visible.length && (

@@ -28,15 +28,28 @@ export function useSearchResults(criteria: Filters, reloadKey: number): SearchRe
   });
   const sequence = useRef(0);
   const shown = useRef<ResultPages | null>(null);
-  const { query, tags, anyTag, from, to, sort } = criteria;
+  const { query, tags, anyTag, notTags, readState, starred, from, to, sort } = criteria;
   // Which criteria the list on screen answers. The effect below only starts after React has committed the new
   // criteria, so without this there is one frame where the old list shows as the answer to the new query.
-  const key = JSON.stringify([query, tags, anyTag, from, to, sort, reloadKey]);
+  const key = JSON.stringify([query, tags, anyTag, notTags, readState, starred, from, to, sort, reloadKey]);
 
   useEffect(() => {
     const mine = ++sequence.current;
     const pages = new ResultPages((offset, limit) =>
-      api.search({ ...DEFAULT_SEARCH, query, tags, anyTag, from, to, sort, offset, limit }),
+      api.search({
+        ...DEFAULT_SEARCH,
+        query,
+        tags,
+        anyTag,
+        notTags,
+        readState,
+        starred,
+        from,
+        to,
+        sort,
+        offset,
+        limit,
+      }),
     );
     setResults((previous) => ({ ...previous, pending: true }));
     pages.start().then(
@@ -52,7 +65,7 @@ export function useSearchResults(criteria: Filters, reloadKey: number): SearchRe
           setResults((previous) => ({ ...previous, pending: false, error, answers: key }));
       },
     );
-  }, [query, tags, anyTag, from, to, sort, reloadKey]);
+  }, [query, tags, anyTag, notTags, readState, starred, from, to, sort, reloadKey]);
 
   const { pages, summary, pending, error, answers } = results;
   return { pages, summary, error, pending: pending || answers !== key };

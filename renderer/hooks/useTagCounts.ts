@@ -14,7 +14,7 @@ export function useTagCounts(
   summary: ResultsSummary | null,
   reloadKey: number,
 ): TagCount[] {
-  const { query, tags, anyTag, from, to } = criteria;
+  const { query, tags, anyTag, notTags, readState, starred, from, to } = criteria;
   const disjunctive = anyTag && tags.length > 0;
   const [counts, setCounts] = useState<TagCount[] | null>(null);
 
@@ -22,7 +22,8 @@ export function useTagCounts(
     if (!disjunctive) return;
     let current = true;
     // No hits needed, only the facet: limit 0 (and the order does not matter).
-    api.search({ ...DEFAULT_SEARCH, query, from, to, offset: 0, limit: 0 }).then(
+    const request = { ...DEFAULT_SEARCH, query, notTags, readState, starred, from, to, offset: 0, limit: 0 };
+    api.search(request).then(
       (response) => current && setCounts(response.tags),
       // The list shows search failures; the counts of the last good answer stay meanwhile.
       () => undefined,
@@ -30,7 +31,7 @@ export function useTagCounts(
     return () => {
       current = false;
     };
-  }, [disjunctive, query, from, to, reloadKey]);
+  }, [disjunctive, query, notTags, readState, starred, from, to, reloadKey]);
 
   return (disjunctive ? counts : null) ?? summary?.tags ?? [];
 }

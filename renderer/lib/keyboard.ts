@@ -104,3 +104,19 @@ export function moveSelection(
   })();
   return Math.min(last, Math.max(0, next));
 }
+
+/** Multi-selection keys, in the list only (elsewhere Ctrl/Cmd+A selects text and Space scrolls). */
+export type SelectionCommand =
+  'extend-next' | 'extend-previous' | 'select-all' | 'toggle-selection' | 'clear-selection';
+
+export function selectionCommandForKey(press: KeyPress, target: KeyTarget): SelectionCommand | null {
+  if (target !== 'list' || press.altKey) return null;
+  const command = press.ctrlKey || press.metaKey;
+  if (command && !press.shiftKey && press.key.toLowerCase() === 'a') return 'select-all';
+  if (command) return null;
+  if (press.shiftKey && press.key === 'ArrowDown') return 'extend-next';
+  if (press.shiftKey && press.key === 'ArrowUp') return 'extend-previous';
+  if (!press.shiftKey && press.key === ' ') return 'toggle-selection';
+  if (press.key === 'Escape') return 'clear-selection';
+  return null;
+}

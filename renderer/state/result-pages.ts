@@ -96,6 +96,11 @@ export class ResultPages {
     return null;
   }
 
+  /** Every hit loaded so far, in list order: what "select all" selects, and where a selected id's tags are. */
+  loadedHits(): SearchHit[] {
+    return [...this.pages.entries()].sort(([a], [b]) => a - b).flatMap(([, hits]) => hits);
+  }
+
   /** Declares rows `first..last` (inclusive) on screen: their pages load, a few at a time, in order. */
   show(first: number, last: number): void {
     if (this.closed || last < first) return;

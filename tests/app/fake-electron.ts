@@ -107,3 +107,22 @@ export const Menu = {
     this.application = menu;
   },
 };
+
+/** Native dialogs: the test sets what the next save dialog answers; message boxes are recorded. */
+export const dialog = {
+  nextSavePath: null as string | null,
+  saveOptions: [] as unknown[],
+  messages: [] as Array<{ type?: string; message: string; detail?: string }>,
+  async showSaveDialog(...args: unknown[]) {
+    this.saveOptions.push(args[args.length - 1]);
+    const filePath = this.nextSavePath;
+    return filePath === null ? { canceled: true, filePath: undefined } : { canceled: false, filePath };
+  },
+  async showOpenDialog() {
+    return { canceled: true, filePaths: [] };
+  },
+  async showMessageBox(...args: unknown[]) {
+    this.messages.push(args[args.length - 1] as { message: string });
+    return { response: 0 };
+  },
+};

@@ -15,6 +15,7 @@ const actions: LibraryActions = {
   importFiles: async () => void actionsCalled.push('importFiles'),
   importFolder: async () => void actionsCalled.push('importFolder'),
   openLibrary: async () => void actionsCalled.push('openLibrary'),
+  backupLibrary: async () => void actionsCalled.push('backupLibrary'),
 };
 const sent: unknown[] = [];
 const window = { isDestroyed: () => false, webContents: { send: (...args: unknown[]) => sent.push(args) } };
@@ -45,16 +46,18 @@ describe('menu', () => {
     expect(labels(menu).filter((label) => label !== 'appMenu')).toEqual(['&File', '&Edit', '&View', '&Help']);
   });
 
-  it('File imports files and folders and opens another library', () => {
+  it('File imports files and folders, opens another library and backs this one up', () => {
     const file = submenu('File');
     expect(labels(file).filter((l) => l !== 'separator')).toEqual([
       'Import Files…',
       'Import Folder…',
       'Open Library…',
+      'Back Up Library…',
       process.platform === 'darwin' ? 'close' : 'quit',
     ]);
-    for (const label of ['Import Files…', 'Import Folder…', 'Open Library…']) click(label, file);
-    expect(actionsCalled).toEqual(['importFiles', 'importFolder', 'openLibrary']);
+    for (const label of ['Import Files…', 'Import Folder…', 'Open Library…', 'Back Up Library…'])
+      click(label, file);
+    expect(actionsCalled).toEqual(['importFiles', 'importFolder', 'openLibrary', 'backupLibrary']);
   });
 
   it('View zooms the page, switches the theme and sends reader font sizes to the page', () => {

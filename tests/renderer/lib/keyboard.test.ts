@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, moveSelection, type KeyPress } from '../../../renderer/lib/keyboard';
+import {
+  commandForKey,
+  moveSelection,
+  selectionCommandForKey,
+  type KeyPress,
+} from '../../../renderer/lib/keyboard';
 
 const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -79,5 +84,24 @@ describe('moveSelection', () => {
 
   it('has no selection in an empty list', () => {
     expect(moveSelection(null, 'select-next', 0, 5)).toBeNull();
+  });
+});
+
+describe('selectionCommandForKey', () => {
+  it('extends with Shift+↑/↓, selects all with Ctrl/Cmd+A, toggles with Space, clears with Esc, in the list only', () => {
+    expect(selectionCommandForKey(press('ArrowDown', { shiftKey: true }), 'list')).toBe('extend-next');
+    expect(selectionCommandForKey(press('ArrowUp', { shiftKey: true }), 'list')).toBe('extend-previous');
+    expect(selectionCommandForKey(press('a', { ctrlKey: true }), 'list')).toBe('select-all');
+    expect(selectionCommandForKey(press('A', { metaKey: true }), 'list')).toBe('select-all');
+    expect(selectionCommandForKey(press(' '), 'list')).toBe('toggle-selection');
+    expect(selectionCommandForKey(press('Escape'), 'list')).toBe('clear-selection');
+    // Plain arrows stay list moves; elsewhere Ctrl+A selects text and Space scrolls.
+    expect(selectionCommandForKey(press('ArrowDown'), 'list')).toBeNull();
+    expect(selectionCommandForKey(press('a', { ctrlKey: true }), 'reader')).toBeNull();
+    expect(selectionCommandForKey(press(' '), 'page')).toBeNull();
+    expect(selectionCommandForKey(press('ArrowDown', { shiftKey: true }), 'editable')).toBeNull();
+    // The existing keys keep their meaning.
+    expect(commandForKey(press('f', { ctrlKey: true }), 'list', false)).toBe('focus-search');
+    expect(commandForKey(press('Escape'), 'list', true)).toBe('escape');
   });
 });
