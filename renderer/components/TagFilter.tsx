@@ -57,6 +57,8 @@ export function TagFilter(props: TagFilterProps) {
   }, [counts, selected, excluded, find, expanded]);
 
   const visible = showAll ? rows : rows.slice(0, SHOWN_AT_FIRST);
+  // Room for the disclosure triangles only when some tag has sub-tags.
+  const nested = rows.some((row) => row.hasChildren || row.depth > 0);
   const stateOf = (tag: string): TagState =>
     selected.some((other) => lower(other) === lower(tag))
       ? 'include'
@@ -135,7 +137,7 @@ export function TagFilter(props: TagFilterProps) {
                       <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
                     </button>
                   ) : (
-                    <span className="tag-disclosure" aria-hidden="true" />
+                    nested && <span className="tag-disclosure" aria-hidden="true" />
                   )}
                   <label className="tag-check" title="Tick to include; Alt+click to leave out">
                     <input
