@@ -68,7 +68,7 @@ function driver(page: Page, server: () => ServeProcess) {
     /** Adds tags to what the toolbar acts on, through its dialog, and waits for the dialog to close. */
     async addTags(text: string) {
       await self.toolbar().getByRole('button', { name: 'Add tag…' }).click();
-      await self.dialog().getByRole('textbox', { name: 'Tags' }).fill(text);
+      await self.dialog().getByLabel('Tags', { exact: true }).fill(text);
       await page.keyboard.press('Enter');
       await eventually(() => self.dialog().count()).toBe(0);
     },
