@@ -23,6 +23,7 @@ import { ImportJob, type JobInput } from './import/import-job';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
 import { fileStamp, SegmentedIndex } from './search/engine/segmented-index';
+import { hitUserData } from './search/hit-file';
 import { DEFAULT_DEADLINE_MS, lagNotice, search } from './search/search-service';
 import { SearchPool } from './search/search-pool';
 import type { SearchJob } from './search/search-thread-protocol';
@@ -273,7 +274,8 @@ export class Library implements OffprintApi {
       hitSource: async (id) => {
         const entry = this.store.get(id);
         if (!entry) throw new OffprintError('not-found', `No article with id ${id} in this library.`);
-        return { ...entry, text: await this.textOf(id) };
+        const [text, user] = await Promise.all([this.textOf(id), hitUserData(this.store.articleDir(id))]);
+        return { ...entry, text, user };
       },
       lag: lagNotice(this.store.size, view.set.liveCount),
       deadlineMs: this.searchDeadlineMs,
