@@ -18,6 +18,9 @@ interface TagFilterProps {
   onRename(tag: string): void;
 }
 
+/** The box is controlled and its clicks are handled in onClick; see onCheckboxClick. */
+const ignoreChange = () => undefined;
+
 /** Rendering thousands of checkboxes on every keystroke would make typing lag; the rest are one click away. */
 const SHOWN_AT_FIRST = 150;
 /** Below this many tags a finder box is just clutter. */
@@ -73,11 +76,16 @@ export function TagFilter(props: TagFilterProps) {
       return next;
     });
 
+  // Both meanings are decided on click (Space on the box clicks it too): React would also fire onChange for an
+  // Alt+click whose default was prevented, and include the tag just excluded.
   const onCheckboxClick = (event: MouseEvent<HTMLInputElement>, tag: string) => {
-    // Alt+click is the shortcut to exclude; the plain click toggles inclusion through onChange.
-    if (!event.altKey) return;
-    event.preventDefault();
-    onTagState(tag, stateOf(tag) === 'exclude' ? 'off' : 'exclude');
+    const state = stateOf(tag);
+    if (event.altKey) {
+      event.preventDefault();
+      onTagState(tag, state === 'exclude' ? 'off' : 'exclude');
+    } else {
+      onTagState(tag, state === 'include' ? 'off' : 'include');
+    }
   };
 
   return (
@@ -145,14 +153,14 @@ export function TagFilter(props: TagFilterProps) {
                       aria-label={row.tag}
                       checked={state === 'include'}
                       onClick={(event) => onCheckboxClick(event, row.tag)}
-                      onChange={() => onTagState(row.tag, state === 'include' ? 'off' : 'include')}
+                      onChange={ignoreChange}
                       aria-describedby={`${id}-count-${index}`}
                     />
                     <span className="tag-name">{row.label}</span>
                   </label>
                   <span id={`${id}-count-${index}`} className="tag-count" aria-hidden="true">
                     {formatCount(row.count)}
-                    <span className="visually-hidden"> articles</span>
+                    <span className="visually-hidden">{row.count === 1 ? ' article' : ' articles'}</span>
                   </span>
                   <button
                     type="button"

@@ -191,7 +191,7 @@ describe.skipIf(!chromium || !built)('the list and sidebar of the researcher’s
     // The filter follows the rename, so the list is still the same two, now under the new name.
     await eventually(() => ui.tagBox('Maritime').isChecked()).toBe(true);
     await ui.shows([TITLES.cranes, TITLES.lighthouse]);
-    expect(await ui.tagBox('harbour-things').count()).toBe(0);
+    await eventually(() => ui.tagBox('harbour-things').count()).toBe(0);
     await eventually(() => page.locator('.row .chip', { hasText: 'Maritime' }).count()).toBeGreaterThan(0);
     await ui.tagBox('Maritime').uncheck();
 
@@ -210,7 +210,7 @@ describe.skipIf(!chromium || !built)('the list and sidebar of the researcher’s
         .locator('.tag-count')
         .textContent(),
     ).toBe('3 articles');
-    expect(await ui.tagBox('ocean').count()).toBe(0);
+    await eventually(() => ui.tagBox('ocean').count()).toBe(0);
     const merged = await ui.apiSearch({ tags: ['maritime'] });
     expect(merged.hits.map((hit) => hit.title).sort()).toEqual(
       [TITLES.cranes, TITLES.lighthouse, TITLES.quantum].sort(),
@@ -289,6 +289,37 @@ describe.skipIf(!chromium || !built)('the list and sidebar of the researcher’s
     await ui.toolbar().getByRole('button', { name: 'Unstar', exact: true }).click();
     await ui.shows([TITLES.quantum]);
     await page.getByRole('checkbox', { name: 'Starred only' }).uncheck();
+  });
+
+  it('cites the selection in a chosen format and copies it, and exports it as a download', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await ui.row(TITLES.quantum).click({ modifiers: ['ControlOrMeta'] });
+    await ui.row(TITLES.budget).click({ modifiers: ['ControlOrMeta'] });
+    await ui.toolbar().getByRole('button', { name: 'Cite…' }).click();
+    await ui.dialog().getByRole('combobox', { name: 'Format' }).selectOption('bibtex');
+    const text = ui.dialog().getByRole('textbox', { name: 'Citation' });
+    await eventually(() => text.inputValue()).toContain('@');
+    const bibtex = await text.inputValue();
+    expect(bibtex).toContain(TITLES.quantum);
+    expect(bibtex).toContain(TITLES.budget);
+    await ui.dialog().getByRole('button', { name: 'Copy', exact: true }).click();
+    await eventually(() => ui.dialog().getByRole('status').textContent()).toBe('Copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
+    await ui.dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
+
+    await ui.toolbar().getByRole('button', { name: 'Export…' }).click();
+    await ui.dialog().getByRole('radio', { name: /^JSON/ }).check();
+    const downloading = page.waitForEvent('download');
+    await ui.dialog().getByRole('button', { name: 'Export', exact: true }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    const file = path.join(root, download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = await fs.readFile(file, 'utf8');
+    expect(exported).toContain(TITLES.quantum);
+    expect(exported).toContain(TITLES.budget);
+    expect(exported).not.toContain(TITLES.football);
+    await eventually(() => ui.dialog().count()).toBe(0);
   });
 
   it('saves a search, applies it after a reload, renames it and deletes it', async () => {
