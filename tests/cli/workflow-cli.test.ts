@@ -160,6 +160,6 @@ describe('offprint tag, mark, note, saved', () => {
     expect((await json(['saved'])).value).toEqual([]);
     const gone = await runCli(['saved', '--delete', saved.value.id, '--library', lib]);
     expect(gone.code).toBe(1);
-    expect(gone.stderr).toContain(`No saved search id starts with ${saved.value.id}`);
+    expect(gone.stderr).toContain(`No saved search with id ${saved.value.id}.`);
   });
 });
