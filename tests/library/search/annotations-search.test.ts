@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH, type SearchRequest } from '../../../common/search';
 import { EMPTY_USER_DATA, type Highlight, type UserData } from '../../../common/user-data';
 import { type Library, openLibrary } from '../../../main/library/library';
+import { SegmentedIndex } from '../../../main/library/search/engine/segmented-index';
+import { ArticleStore } from '../../../main/library/store/article-store';
 import { writeUserData } from '../../../main/library/store/user-data';
+import { compareQuery, referenceIndex } from '../../helpers/lunr-equivalence';
 import { removeDir, tempDir } from '../../helpers/temp-library';
 
 let root: string;
@@ -130,6 +133,21 @@ describe('notes and highlights in search', () => {
     expect(both[1]).toMatchObject({ read: false, starred: false, highlights: 0, hasNote: false });
     // A word only in the body is no highlight.
     expect((await find('highlight:silence')).total).toBe(0);
+  });
+
+  it('scores the new fields exactly as plain Lunr with the same fields and boosts', async () => {
+    const store = await ArticleStore.open(lib);
+    const index = new SegmentedIndex(lib);
+    await index.refresh();
+    try {
+      const reference = await referenceIndex(store);
+      const { set } = index.current(store);
+      const queries = ['note:zymurgy', 'highlight:welcomed', 'welcomed', 'rotterdam cranes', 'note:compar*'];
+      expect(queries.flatMap((q) => compareQuery(q, set, reference) ?? [])).toEqual([]);
+      expect(compareQuery('highlight:dock~1 -rail', set, reference)).toBeNull();
+    } finally {
+      index.close();
+    }
   });
 
   it('indexes an article whose user.json is damaged or newer without it, and does not fail the search', async () => {
