@@ -7,6 +7,7 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
+import { rowIndexOf } from '../dom/focus';
 import { keyTargetOf } from '../dom/key-target';
 import { commandForKey, moveSelection, selectionCommandForKey } from '../lib/keyboard';
 import type { ResultPages } from '../state/result-pages';
@@ -91,6 +92,9 @@ export function ResultList(props: ResultListProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = keyTargetOf(event.target);
     const selecting = selectionCommandForKey(event, target);
+    // The row with keyboard focus is where selection keys act (focus may sit on a row other than the cursor's).
+    const focused = event.target instanceof Element ? rowIndexOf(event.target) : null;
+    const here = focused ?? current;
     if (selecting === 'clear-selection' && marked.ids.size === 0) {
       // Nothing to clear: Esc keeps its window-wide meaning (back from the reader).
     } else if (selecting !== null) {
@@ -98,16 +102,16 @@ export function ResultList(props: ResultListProps) {
       if (selecting === 'select-all') marked.selectAll();
       else if (selecting === 'clear-selection') marked.clear();
       else if (selecting === 'toggle-selection') {
-        if (current !== null) marked.toggle(current, null);
+        if (here !== null) marked.toggle(here, null);
       } else {
         const next = moveSelection(
-          selected,
+          here,
           selecting === 'extend-next' ? 'select-next' : 'select-previous',
           total,
           1,
         );
         if (next === null) return;
-        marked.range(next, current ?? next);
+        marked.range(next, here ?? next);
         focusPending.current = true;
         onSelect(next);
       }

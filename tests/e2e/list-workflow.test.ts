@@ -4,6 +4,7 @@
  * filters, saved searches, and a backup downloaded from one served library restored into another by upload.
  * The real renderer, served by the real `offprint serve`, in Debian's headless Chromium.
  */
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -168,6 +169,11 @@ describe.skipIf(!chromium || !built)('the list and sidebar of the researcher’s
     await eventually(() => ui.toolbar().getByRole('status').textContent()).toBe('5 articles selected');
     await page.keyboard.press('Escape');
     await eventually(() => page.locator('.row.is-marked').count()).toBe(0);
+    // Space adds the focused row to the selection, and takes it out again.
+    await page.keyboard.press('Space');
+    await eventually(() => ui.markedTitles()).toEqual([TITLES.lighthouse]);
+    await page.keyboard.press('Space');
+    await eventually(() => page.locator('.row.is-marked').count()).toBe(0);
     await ui.searchBox().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -232,6 +238,9 @@ describe.skipIf(!chromium || !built)('the list and sidebar of the researcher’s
     await eventually(() => ui.tagCount('region/europe')).toBe('1 article');
     await eventually(() => ui.tagCount('region/asia')).toBe('1 article');
     await page.screenshot({ path: path.join(ARTIFACTS, 'list-tag-tree.png') });
+    const axe = await new AxeBuilder({ page: page as never }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     await ui.tagBox('region').check();
     await ui.shows([TITLES.budget, TITLES.cranes]);
     await ui.tagBox('region').uncheck();
@@ -308,6 +317,9 @@ describe.skipIf(!chromium || !built)('the list and sidebar of the researcher’s
     await ui.dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
 
     await ui.toolbar().getByRole('button', { name: 'Export…' }).click();
+    const axe = await new AxeBuilder({ page: page as never }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     await ui.dialog().getByRole('radio', { name: /^JSON/ }).check();
     const downloading = page.waitForEvent('download');
     await ui.dialog().getByRole('button', { name: 'Export', exact: true }).click();
