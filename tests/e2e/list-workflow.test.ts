@@ -334,6 +334,30 @@ describe.skipIf(!chromium || !built)('the list and sidebar of the researcher’s
     await eventually(() => ui.dialog().count()).toBe(0);
   });
 
+  it('shows highlights and notes on the rows, and the note passage a query matched', async () => {
+    const [quantum] = (await ui.apiSearch({ query: 'quantum' })).hits;
+    expect(quantum!.title).toBe(TITLES.quantum);
+    await ui.api('addHighlight', {
+      id: quantum!.id,
+      color: 'yellow',
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: 'quantum processor',
+        prefix: 'used a ',
+        suffix: ' to simulate',
+      },
+      position: { type: 'TextPositionSelector', start: 0, end: 17 },
+      note: '',
+    });
+    await ui.api('setNote', { id: quantum!.id, note: 'Compare with the benchmark from last spring.' });
+    await ui.searchBox().fill('benchmark');
+    await ui.shows([TITLES.quantum]);
+    const row = page.locator('.row', { has: ui.row(TITLES.quantum) });
+    await eventually(() => row.locator('.row-annotation-snippet mark').textContent()).toBe('benchmark');
+    expect(await row.locator('.row-meta').textContent()).toContain('1 highlight');
+    expect(await row.locator('.row-meta').textContent()).toContain('has a note');
+  });
+
   it('saves a search, applies it after a reload, renames it and deletes it', async () => {
     await ui.searchBox().fill('cup rail');
     await ui.tagBox('inputs').check();
