@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { CITATION_FORMATS, type Citation, type CitationFormat } from '../../common/export';
 import { api, describeError } from '../api/client';
-import { copyCitation } from '../dom/clipboard';
+import { copyCitation, copySelectedText } from '../dom/clipboard';
 import { Dialog } from './Dialog';
 
 const LABELS: Record<CitationFormat, string> = {
@@ -20,6 +20,7 @@ export function CiteDialog({ ids, what, onClose }: { ids: string[]; what: string
   const [citation, setCitation] = useState<Citation | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -41,7 +42,13 @@ export function CiteDialog({ ids, what, onClose }: { ids: string[]; what: string
       await copyCitation(citation);
       setCopied('Copied to the clipboard.');
     } catch {
-      setCopied('The clipboard is not available here: select the text above and copy it.');
+      // The app denies the async clipboard's permission (no permissions at all); copying a selection needs none.
+      const copiedSelection = textArea.current !== null && copySelectedText(textArea.current);
+      setCopied(
+        copiedSelection
+          ? 'Copied to the clipboard.'
+          : 'The clipboard is not available here: select the text above and copy it.',
+      );
     }
   };
 
@@ -66,6 +73,7 @@ export function CiteDialog({ ids, what, onClose }: { ids: string[]; what: string
       <label className="field">
         <span id={`${id}-label`}>Citation</span>
         <textarea
+          ref={textArea}
           className="citation-text"
           readOnly
           rows={8}

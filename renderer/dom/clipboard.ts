@@ -16,3 +16,15 @@ export async function copyCitation(citation: Citation): Promise<void> {
   }
   await navigator.clipboard.writeText(citation.text);
 }
+
+/** Copies a text field's whole text the old way (a user gesture, no permission); false when the browser refused. */
+export function copySelectedText(field: HTMLTextAreaElement): boolean {
+  field.focus();
+  field.select();
+  try {
+    // Deprecated, but the one way left when the async clipboard is refused, and still supported everywhere.
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
