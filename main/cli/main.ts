@@ -24,6 +24,13 @@ Commands:
       --sort relevance|date
       --limit N             hits to show (default 10)
   tags                      every tag with its number of articles
+  cite ID…                  a citation of the articles
+      --format F            apa (default), harvard, vancouver, bibtex, ris or csl-json
+  export ID…                the articles as one file (several: a zip of one file each; json: one file)
+      --format F            markdown, html or json (required)
+      --out FILE            where to write it (default: its own name, in this folder; never replaced)
+      --query Q             export the hits of a search instead (with --tag, --any-tag, --from, --to)
+  backup FILE               the whole library as one zip (restore it with: offprint import FILE)
   doctor                    check every article; move damaged ones to quarantine; list what was found
   serve                     serve the app to a browser (browser mode)
       --port N              port (default 4280; 0 picks a free one)
@@ -50,6 +57,9 @@ const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   port: { type: 'string', default: '4280' },
   host: { type: 'string', default: '127.0.0.1' },
   token: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  query: { type: 'string' },
 };
 
 export interface CliOptions {
@@ -66,6 +76,9 @@ export interface CliOptions {
   port: string;
   host: string;
   token?: string;
+  format?: string;
+  out?: string;
+  query?: string;
 }
 
 export interface CommandContext {
@@ -85,6 +98,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   tags: async () => (await import('./commands/read')).tagsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
   doctor: async () => (await import('./commands/doctor')).doctorCommand,
+  cite: async () => (await import('./commands/cite-export')).citeCommand,
+  export: async () => (await import('./commands/cite-export')).exportCommand,
+  backup: async () => (await import('./commands/cite-export')).backupCommand,
 };
 
 export async function main(argv: string[], out: Out = processOut): Promise<number> {

@@ -21,6 +21,7 @@ import type { ImportProgress } from '../../common/import';
 import { DEFAULT_SEARCH, type SearchRequest, type SearchResponse, type TagCount } from '../../common/search';
 import { ImportJob, type JobInput } from './import/import-job';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
+import type { ExportEntry } from './export/export-articles';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
 import { fileStamp, SegmentedIndex } from './search/engine/segmented-index';
 import { DEFAULT_DEADLINE_MS, lagNotice, search } from './search/search-service';
@@ -212,12 +213,26 @@ export class Library implements OffprintApi {
 
   // ---- citations, export, backup -----------------------------------------------------------------------
 
-  async cite(_args: ArgsOf<'cite'>): Promise<Citation> {
-    throw new OffprintError('failed', 'Citations are not built yet.');
+  async cite({ ids, format }: ArgsOf<'cite'>): Promise<Citation> {
+    const articles = await this.articlesFor(ids);
+    // citation-js is loaded when a citation is first asked for, not with every library (the CLI's start-up).
+    const { citeArticles } = await import('./export/cite');
+    return citeArticles(articles, format);
   }
 
-  async exportArticles(_args: ArgsOf<'exportArticles'>): Promise<ExportFile> {
-    throw new OffprintError('failed', 'Export is not built yet.');
+  async exportArticles({ ids, format }: ArgsOf<'exportArticles'>): Promise<ExportFile> {
+    const entries: ExportEntry[] = [];
+    for (const article of await this.articlesFor(ids)) {
+      const images = new Map<string, string>();
+      if (format === 'html')
+        for (const name of article.resources) {
+          const bytes = await this.store.readResource(article.id, name);
+          images.set(name, `data:${mediaTypeOf(name)};base64,${Buffer.from(bytes).toString('base64')}`);
+        }
+      entries.push({ article, user: await readUserData(this.store.articleDir(article.id)), images });
+    }
+    const { exportFile } = await import('./export/export-articles');
+    return exportFile(entries, format);
   }
 
   async backup(_args: ArgsOf<'backup'>): Promise<BackupResult> {
@@ -446,6 +461,15 @@ export class Library implements OffprintApi {
     );
     this.jobs.set(job.id, job);
     return job.status();
+  }
+
+  /** The articles named, in the order given (each once); an unknown id is an error that names it. */
+  private async articlesFor(ids: readonly string[]): Promise<StoredArticle[]> {
+    await this.refreshIfChanged();
+    if (ids.length === 0) throw new OffprintError('invalid-argument', 'No article ids were given.');
+    const articles: StoredArticle[] = [];
+    for (const id of new Set(ids)) articles.push(await this.store.readArticle(id));
+    return articles;
   }
 
   private job(jobId: string): ImportJob {

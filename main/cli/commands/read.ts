@@ -46,7 +46,7 @@ export async function tagsCommand({ library, options, out }: CommandContext): Pr
 }
 
 /** People type the start of an id; scripts pass the whole one. */
-async function resolveId(library: Library, given: string): Promise<string> {
+export async function resolveId(library: Library, given: string): Promise<string> {
   if (/^[0-9a-f]{20}$/.test(given)) return given;
   if (!/^[0-9a-f]{4,19}$/.test(given)) return parseArgs('getArticle', { id: given }).id;
   const matches = (await library.list({})).filter((a) => a.id.startsWith(given));
