@@ -235,8 +235,22 @@ export class Library implements OffprintApi {
     return exportFile(entries, format);
   }
 
-  async backup(_args: ArgsOf<'backup'>): Promise<BackupResult> {
-    throw new OffprintError('failed', 'Backup is not built yet.');
+  /**
+   * Writes the whole library to one zip (export/backup-format.ts) under the lock, so no import or edit
+   * commits while article folders are read. Restored by importing the zip (export/restore-backup.ts).
+   */
+  async backup({ path: target }: ArgsOf<'backup'>): Promise<BackupResult> {
+    return this.withLock(async () => {
+      const { writeBackup } = await import('./export/write-backup');
+      return writeBackup(
+        {
+          libraryDir: this.path,
+          articles: [...this.store.all()],
+          articleDir: (id) => this.store.articleDir(id),
+        },
+        target,
+      );
+    });
   }
 
   // ---- search ------------------------------------------------------------------------------------------
