@@ -237,6 +237,47 @@ export class ArticleStore {
     return { entry: toCatalogEntry(article), files, dirs };
   }
 
+  /**
+   * Adds an article folder restored from a backup with its files as they were (its article.json too, so its
+   * import date and every field are kept): staged and committed like an import's, article.json renamed last.
+   * `files` are paths inside the folder (`original.html`, `resources/a.png`, `user.json`), checked by the caller.
+   */
+  async addRestored(
+    article: StoredArticle,
+    files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  ): Promise<AddResult> {
+    const id = article.id;
+    if (this.entries.has(id) || this.staged.has(id) || this.reserved.has(id) || this.committing.has(id))
+      return { kind: 'duplicate', id };
+    this.reserved.add(id);
+    try {
+      await this.openJournal();
+      const dir = this.articleDir(id);
+      await fs.mkdir(dir, { recursive: true });
+      const staged: StagedArticle = {
+        entry: toCatalogEntry(article),
+        files: [],
+        dirs: [dir, path.dirname(dir), path.dirname(path.dirname(dir))],
+      };
+      for (const file of files) {
+        const target = path.join(dir, ...file.name.split('/'));
+        const folder = path.dirname(target);
+        if (!staged.dirs.includes(folder)) {
+          await fs.mkdir(folder, { recursive: true });
+          staged.dirs.push(folder);
+        }
+        staged.files.push({ temp: await writeTempSynced(target, file.bytes), target });
+      }
+      this.staged.set(id, staged);
+      return { kind: 'imported', id, title: article.title, versionOf: article.previousVersion };
+    } catch (error) {
+      if (error instanceof OffprintError) throw error;
+      throw new OffprintError('failed', inWords(error));
+    } finally {
+      this.reserved.delete(id);
+    }
+  }
+
   /** Replaces an article's tags (the only user edit so far); rewrites its article.json atomically. */
   async setTags(id: string, tags: string[]): Promise<StoredArticle> {
     const article = await this.readArticle(id);
