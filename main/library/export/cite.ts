@@ -32,7 +32,7 @@ export function citeArticles(articles: readonly CitedArticle[], format: Citation
       return data(
         format,
         'application/x-research-info-systems',
-        plugins.output.format('ris', items.map(forRis)).trim() + '\n',
+        plugins.output.format('ris', items.map(forRis)).replace(/\n*$/, '\n'),
       );
     default: {
       const cite = new Cite(items);
