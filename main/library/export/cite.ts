@@ -4,20 +4,39 @@
  * formats a reference by hand. citation-js is CommonJS: it is loaded only where this module is (the main
  * process and the CLI, on demand), never in the renderer.
  */
-import core from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-ris';
 import type { Citation, CitationFormat } from '../../../common/export';
 import { type CitedArticle, type CslItem, cslItems } from './csl-item';
 
-const { Cite, plugins } = core;
+type CitationJs = (typeof import('@citation-js/core'))['default'];
+let loaded: Promise<CitationJs> | null = null;
+
+/**
+ * citation-js and its plugins, loaded on the first citation: they are external to the bundles (CommonJS in
+ * node_modules), and a dynamic import keeps them out of the app's and the CLI's start-up.
+ */
+function citationJs(): Promise<CitationJs> {
+  loaded ??= (async () => {
+    const core = (await import('@citation-js/core')).default;
+    // The plugins register their formats with that same core as they load.
+    await Promise.all([
+      import('@citation-js/plugin-bibtex'),
+      import('@citation-js/plugin-csl'),
+      import('@citation-js/plugin-ris'),
+    ]);
+    return core;
+  })();
+  return loaded;
+}
 
 /** Offprint's style names and the templates plugin-csl bundles under other names. */
 const TEMPLATES = { apa: 'apa', harvard: 'harvard1', vancouver: 'vancouver' } as const;
 
-export function citeArticles(articles: readonly CitedArticle[], format: CitationFormat): Citation {
+export async function citeArticles(
+  articles: readonly CitedArticle[],
+  format: CitationFormat,
+): Promise<Citation> {
   const items = cslItems(articles);
+  const { Cite, plugins } = await citationJs();
   switch (format) {
     case 'csl-json':
       return data(format, 'application/vnd.citationstyles.csl+json', `${JSON.stringify(items, null, 2)}\n`);
