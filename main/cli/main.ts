@@ -13,7 +13,8 @@ import { processOut, type Out } from './output';
 export const USAGE = `Usage: offprint <command> [options]
 
 Commands:
-  import PATH…              import files and folders (folders are walked; their names become tags)
+  import PATH…              import files and folders (folders are walked; their names become tags);
+                            a backup zip made by "offprint backup" is restored
       --no-folder-tags      do not tag articles with the names of the folders they were in
   list                      every article, newest first
   show ID                   one article (an unambiguous start of the id is enough)
