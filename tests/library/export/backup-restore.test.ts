@@ -261,6 +261,17 @@ describe('a library backup', () => {
     expect(tags.filter((t) => t === 'region/north')).toHaveLength(1);
   });
 
+  it('restores from an upload too (importFiles): bytes, not a path', async () => {
+    const target = await newLibrary('uploaded');
+    const started = await target.importFiles({
+      files: [{ name: 'library-backup.zip', data: (await fs.readFile(backupZip)).toString('base64') }],
+    });
+    const done = await target.waitForImport(started.jobId);
+    expect(done.report!.failed).toEqual([]);
+    expect(done.imported).toBe(ids.length);
+    expect((await target.getArticle({ id: imageId })).user).toEqual(USER);
+  });
+
   it('merges saved searches by id', async () => {
     const target = await newLibrary('searches');
     const theirs: SavedSearchesFile = {
