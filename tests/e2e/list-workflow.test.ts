@@ -455,4 +455,32 @@ describe.skipIf(!chromium || !built)('backing up in the browser and restoring in
       await removeDir(root);
     }
   });
+
+  it('sends the access token with GET /backup, as API calls do', async () => {
+    const root = await tempDir();
+    const token = 'list-workflow-test-token-0123456789';
+    const browser = await launchBrowser(chromium!);
+    let server: ServeProcess | null = null;
+    try {
+      await writeFixtures(path.join(root, 'inputs'));
+      await runCli(['import', '--library', path.join(root, 'lib'), '--json', path.join(root, 'inputs')]);
+      server = await startServe(path.join(root, 'lib'), ['--token', token]);
+      const origin = new URL(server.url).origin;
+      const page = await browser.context.newPage();
+      await page.goto(server.url);
+      await eventually(() => page.locator('.result-count strong').textContent()).toBe('5 articles');
+      // The page keeps the token for its own calls; without the cookie the server set, only that is left.
+      await browser.context.clearCookies();
+      expect((await page.request.get(`${origin}/backup`)).status()).toBe(403);
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Back up library' }).click();
+      const zip = path.join(root, 'backup.zip');
+      await (await downloading).saveAs(zip);
+      expect((await fs.readFile(zip)).subarray(0, 2).toString('latin1')).toBe('PK');
+    } finally {
+      await browser.close();
+      await server?.stop();
+      await removeDir(root);
+    }
+  });
 });

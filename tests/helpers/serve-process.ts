@@ -8,10 +8,20 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export function startServe(library: string): Promise<ServeProcess> {
+/** `extra` are more `serve` options (`--token T`); the URL answered is the one to open, with `?token=` then. */
+export function startServe(library: string, extra: string[] = []): Promise<ServeProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(REPO, 'bin', 'offprint.mjs'), 'serve', '--library', library, '--port', '0', '--json'],
+    [
+      path.join(REPO, 'bin', 'offprint.mjs'),
+      'serve',
+      '--library',
+      library,
+      '--port',
+      '0',
+      '--json',
+      ...extra,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
