@@ -182,6 +182,21 @@ describe.skipIf(!chromium || !built)('the list and sidebar of the researcher’s
     await eventually(() => ui.searchBox().evaluate((box) => box === document.activeElement)).toBe(true);
   });
 
+  it('removes a tag from the selected articles, offering the tags they carry', async () => {
+    await ui.row(TITLES.quantum).click({ modifiers: ['ControlOrMeta'] });
+    await ui.row(TITLES.football).click({ modifiers: ['ControlOrMeta'] });
+    await ui.addTags('short-lived');
+    await eventually(() => ui.tagCount('short-lived')).toBe('2 articles');
+    await ui.toolbar().getByRole('button', { name: 'Remove tag…' }).click();
+    const carried = ui.dialog().getByRole('group', { name: 'Tags they carry' });
+    await carried.getByRole('checkbox', { name: 'short-lived' }).check();
+    await ui.dialog().getByRole('button', { name: 'Remove', exact: true }).click();
+    await eventually(() => ui.dialog().count()).toBe(0);
+    await eventually(() => ui.tagBox('short-lived').count()).toBe(0);
+    expect((await ui.apiSearch({ tags: ['short-lived'] })).total).toBe(0);
+    expect((await ui.apiSearch({ tags: ['inputs'] })).total).toBe(5);
+  });
+
   it('renames a tag, and merges it into another: the facets and the list follow', async () => {
     await ui.row(TITLES.cranes).click({ modifiers: ['ControlOrMeta'] });
     await ui.row(TITLES.lighthouse).click({ modifiers: ['ControlOrMeta'] });
