@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/filters.css';
 import './styles/results.css';
 import './styles/reader.css';
+import './styles/annotations.css';
 import './styles/import.css';
 
 const root = document.getElementById('root');
