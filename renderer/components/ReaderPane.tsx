@@ -116,6 +116,14 @@ export function ReaderPane(props: ReaderPaneProps) {
     saved: article?.user.reading.position ?? 0,
     hasHits: () => (scroller.current ? hitMarks(scroller.current).length > 0 : false),
     read: user?.reading.read ?? false,
+    endVisible: () => {
+      const view = scroller.current;
+      const text = view?.querySelector('.article-body, .article-frame');
+      // The last lines may sit in the padding's reach without being scrolled fully into view.
+      return (
+        !!view && !!text && text.getBoundingClientRect().bottom <= view.getBoundingClientRect().bottom + 24
+      );
+    },
     onPosition: userData.savePosition,
     onReachedEnd: () => userData.setRead(true),
   });

@@ -1,9 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 
-/** An article that fits on the screen is read once it has been open this long. */
+/** An article whose end is on screen is read once it has been open this long (it fits, or was opened there). */
 export const FITS_READ_AFTER_MS = 4_000;
-/** Scrolled this close to the bottom counts as the end (a last line or the padding below may stay hidden). */
-const END_SLACK_PX = 24;
 /** Smaller moves are not worth a write. */
 const MIN_STEP = 0.002;
 
@@ -16,6 +14,8 @@ interface ReadingPositionOptions {
   /** The query marked words in the article: showing the first of them wins over the saved position. */
   hasHits(): boolean;
   read: boolean;
+  /** Whether the end of the article's text is on screen (what follows it, notes and all, does not count). */
+  endVisible(): boolean;
   onPosition(position: number): void;
   onReachedEnd(): void;
 }
@@ -25,13 +25,10 @@ function fraction(scroller: HTMLElement): number {
   return range <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / range));
 }
 
-function atEnd(scroller: HTMLElement): boolean {
-  return scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - END_SLACK_PX;
-}
-
 /**
  * Restores where the reader was in an article, records where it is as it scrolls, and tells when the article
- * has been read: scrolled to its end by the reader, or, when all of it fits on screen, open for a few seconds.
+ * has been read: scrolled to the end of its text by the reader, or open for a few seconds with that end on screen
+ * (all of it fits).
  * Scrolling done here (the restore) neither counts as reading to the end nor is saved again.
  */
 export function useReadingPosition(scroller: RefObject<HTMLElement | null>, options: ReadingPositionOptions) {
@@ -67,11 +64,11 @@ export function useReadingPosition(scroller: RefObject<HTMLElement | null>, opti
       if (Math.abs(at - restored.current.at) < MIN_STEP) return;
       restored.current = { id: articleId, at };
       latest.current.onPosition(at);
-      if (atEnd(element)) reachedEnd();
+      if (latest.current.endVisible()) reachedEnd();
     };
     element.addEventListener('scroll', onScroll, { passive: true });
     const timer = setTimeout(() => {
-      if (element.scrollHeight <= element.clientHeight + END_SLACK_PX) reachedEnd();
+      if (latest.current.endVisible()) reachedEnd();
     }, FITS_READ_AFTER_MS);
     return () => {
       element.removeEventListener('scroll', onScroll);
