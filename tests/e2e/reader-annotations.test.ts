@@ -194,6 +194,10 @@ describe.skipIf(!chromium || !built)('reading state, highlights and notes in the
       'Compare with the zeppelin sighting report',
     );
     expect(await list.textContent()).toContain('Check the miller’s ledger for 1881');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await frame().locator('mark.offprint-highlight').first().scrollIntoViewIfNeeded();
+    await shot('highlights-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The panel's entry brings the passage into view and opens its popover.
     await scroller().evaluate((element) => (element.scrollTop = 0));
