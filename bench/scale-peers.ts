@@ -74,6 +74,9 @@ function toIndexDocument(doc: BenchDoc): IndexDocument {
     author: doc.author ?? '',
     site: doc.site ?? '',
     body: doc.body,
+    // Bench documents carry no reader's notes or highlights.
+    note: '',
+    highlight: '',
   };
 }
 

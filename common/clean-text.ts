@@ -70,18 +70,33 @@ export function cleanOptional(text: string | null, limit: number): string | null
   return cleanLine(text, limit) || null;
 }
 
-/** Tags cleaned and capped, empty ones dropped, duplicates (ignoring case) dropped, order kept. */
+/**
+ * Tags cleaned and capped, empty ones dropped, duplicates (ignoring case) dropped, order kept. `/` makes a tag
+ * hierarchical (`region/middle-east`): white space around each segment is trimmed and empty segments dropped,
+ * so `region / middle-east`, `region//middle-east` and `/region/middle-east/` are all `region/middle-east`.
+ */
 export function cleanTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const tag of tags) {
-    const cleaned = cleanLine(tag, FIELD_LIMITS.tag);
+    const cleaned = cleanTag(tag);
     const key = cleaned.toLowerCase();
     if (!cleaned || seen.has(key)) continue;
     seen.add(key);
     out.push(cleaned);
   }
   return out;
+}
+
+/** One tag cleaned as `cleanTags` does; '' when nothing is left of it. */
+export function cleanTag(tag: string): string {
+  const line = cleanLine(tag, FIELD_LIMITS.tag);
+  if (!line.includes('/')) return line;
+  return line
+    .split('/')
+    .map((segment) => segment.trim())
+    .filter(Boolean)
+    .join('/');
 }
 
 /** Tag counts (a facet, the tag list) with each tag cleaned; one that cleans to nothing is left out. */

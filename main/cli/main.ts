@@ -15,20 +15,37 @@ export const USAGE = `Usage: offprint <command> [options]
 Commands:
   import PATH…              import files and folders (folders are walked; their names become tags)
       --no-folder-tags      do not tag articles with the names of the folders they were in
-  list                      every article, newest first
+  list                      every article, newest first (● unread, ★ starred); takes the filters below
   show ID                   one article (an unambiguous start of the id is enough)
   search QUERY              full-text search in Lunr syntax (title:word, word*, word~1, +must -not)
-      --tag T               only articles with tag T (repeatable; all of them unless --any-tag)
-      --any-tag             articles with any of the --tag tags
-      --from DATE --to DATE published between these dates (YYYY-MM-DD)
       --sort relevance|date
       --limit N             hits to show (default 10)
   tags                      every tag with its number of articles
+  tag ID… --add T --remove T   add and remove tags (each repeatable) on these articles
+  tag --rename OLD NEW      rename a tag everywhere, with its sub-tags (OLD/x becomes NEW/x); merges
+                            into NEW when it exists; tags match in any case
+  mark ID… --read|--unread|--star|--unstar   mark articles read or unread, starred or not
+  note ID [TEXT]            set the article's note to TEXT; without TEXT, print it
+      --clear               remove the note
+  saved                     the saved searches
+      --save NAME [QUERY]   save QUERY and the filters given under NAME
+      --rename ID NAME      rename a saved search
+      --delete ID           delete a saved search
   doctor                    check every article; move damaged ones to quarantine; list what was found
   serve                     serve the app to a browser (browser mode)
       --port N              port (default 4280; 0 picks a free one)
       --host ADDR           listen on another address; requires an access token (printed)
       --token TOKEN         the access token to require (default: a random one when --host is set)
+
+Filters for list, search and saved --save:
+  --tag T                   only articles with tag T or a sub-tag of it (repeatable; all of them unless --any-tag)
+  --any-tag                 articles with any of the --tag tags
+  --not-tag T               leave out articles with tag T or a sub-tag of it (repeatable)
+  --read, --unread          only articles read, or not read yet
+  --starred                 only starred articles
+  --from DATE --to DATE     published between these dates (YYYY-MM-DD)
+
+Article ids may be shortened to an unambiguous start (at least 4 characters).
 
 Options for every command:
   --library DIR             the library folder (default: $OFFPRINT_LIBRARY, else your user-data folder)
@@ -43,6 +60,18 @@ const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   'no-folder-tags': { type: 'boolean', default: false },
   tag: { type: 'string', multiple: true },
   'any-tag': { type: 'boolean', default: false },
+  'not-tag': { type: 'string', multiple: true },
+  read: { type: 'boolean', default: false },
+  unread: { type: 'boolean', default: false },
+  starred: { type: 'boolean', default: false },
+  star: { type: 'boolean', default: false },
+  unstar: { type: 'boolean', default: false },
+  add: { type: 'string', multiple: true },
+  remove: { type: 'string', multiple: true },
+  rename: { type: 'boolean', default: false },
+  clear: { type: 'boolean', default: false },
+  save: { type: 'string' },
+  delete: { type: 'boolean', default: false },
   from: { type: 'string' },
   to: { type: 'string' },
   sort: { type: 'string', default: 'relevance' },
@@ -59,6 +88,18 @@ export interface CliOptions {
   'no-folder-tags': boolean;
   tag?: string[];
   'any-tag': boolean;
+  'not-tag'?: string[];
+  read: boolean;
+  unread: boolean;
+  starred: boolean;
+  star: boolean;
+  unstar: boolean;
+  add?: string[];
+  remove?: string[];
+  rename: boolean;
+  clear: boolean;
+  save?: string;
+  delete: boolean;
   from?: string;
   to?: string;
   sort: string;
@@ -85,6 +126,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   tags: async () => (await import('./commands/read')).tagsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
   doctor: async () => (await import('./commands/doctor')).doctorCommand,
+  tag: async () => (await import('./commands/tag')).tagCommand,
+  mark: async () => (await import('./commands/mark')).markCommand,
+  note: async () => (await import('./commands/mark')).noteCommand,
+  saved: async () => (await import('./commands/saved')).savedCommand,
 };
 
 export async function main(argv: string[], out: Out = processOut): Promise<number> {

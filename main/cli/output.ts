@@ -39,6 +39,11 @@ export function json(out: Out, value: unknown): void {
   out.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/** Reading state in two columns: `●` unread or `·` read, then `★` starred or a space. */
+export function marks({ read, starred }: { read: boolean; starred: boolean }): string {
+  return `${read ? '·' : '●'}${starred ? '★' : ' '}`;
+}
+
 export function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—'.padEnd(10);
 }

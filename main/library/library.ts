@@ -23,6 +23,7 @@ import { ImportJob, type JobInput } from './import/import-job';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
 import { fileStamp, SegmentedIndex } from './search/engine/segmented-index';
+import { hitUserData } from './search/hit-file';
 import { DEFAULT_DEADLINE_MS, lagNotice, search } from './search/search-service';
 import { SearchPool } from './search/search-pool';
 import type { SearchJob } from './search/search-thread-protocol';
@@ -33,6 +34,10 @@ import { hasLeftovers, removeLeftovers } from './store/leftovers';
 import { LibraryLock } from './store/library-lock';
 import { listQuarantine } from './store/quarantine';
 import { readUserData } from './store/user-data';
+import { readSavedSearches, writeSavedSearches } from './store/saved-searches';
+import { newSavedSearchId, savedSearchIndex, savedSearchName } from './saved-search-edits';
+import { editTagList, renameInTagList, tagName, tagsDiffer } from './tag-edits';
+import { highlightIn, withHighlight, withReading } from './user-edits';
 import { titleKey } from './title-key';
 import { WorkerClient } from './worker-client';
 
@@ -133,14 +138,14 @@ export class Library implements OffprintApi {
     await this.refreshIfChanged();
     return [...this.store.all()]
       .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title))
-      .map(({ id, title, published, tags, site }) => ({
+      .map(({ id, title, published, tags, site, read, starred }) => ({
         id,
         title,
         published,
         tags,
         site,
-        read: false,
-        starred: false,
+        read,
+        starred,
       }));
   }
 
@@ -269,7 +274,8 @@ export class Library implements OffprintApi {
       hitSource: async (id) => {
         const entry = this.store.get(id);
         if (!entry) throw new OffprintError('not-found', `No article with id ${id} in this library.`);
-        return { ...entry, text: await this.textOf(id) };
+        const [text, user] = await Promise.all([this.textOf(id), hitUserData(this.store.articleDir(id))]);
+        return { ...entry, text, user };
       },
       lag: lagNotice(this.store.size, view.set.liveCount),
       deadlineMs: this.searchDeadlineMs,
@@ -291,56 +297,138 @@ export class Library implements OffprintApi {
 
   // ---- reading state, highlights, notes ----------------------------------------------------------------
 
-  async setReading(_args: ArgsOf<'setReading'>): Promise<Updated> {
-    throw new OffprintError('failed', 'Reading state is not built yet.');
+  async setReading({ ids, read, starred }: ArgsOf<'setReading'>): Promise<Updated> {
+    const now = new Date().toISOString();
+    return this.changeUserData(ids, (data) => withReading(data, { read, starred }, now));
   }
 
-  async setPosition(_args: ArgsOf<'setPosition'>): Promise<Updated> {
-    throw new OffprintError('failed', 'Reading position is not built yet.');
+  async setPosition({ id, position }: ArgsOf<'setPosition'>): Promise<Updated> {
+    // Search does not see the position: user.json alone is written, and nothing is indexed again.
+    return this.changeUserData([id], (data) => ({ ...data, reading: { ...data.reading, position } }));
   }
 
-  async addHighlight(_args: ArgsOf<'addHighlight'>): Promise<Highlight> {
-    throw new OffprintError('failed', 'Highlights are not built yet.');
+  async addHighlight(args: ArgsOf<'addHighlight'>): Promise<Highlight> {
+    let added: Highlight | undefined;
+    await this.changeUserData([args.id], (data) => {
+      added = withHighlight(data, args, new Date().toISOString());
+      return data;
+    });
+    return added!;
   }
 
-  async updateHighlight(_args: ArgsOf<'updateHighlight'>): Promise<Highlight> {
-    throw new OffprintError('failed', 'Highlights are not built yet.');
+  async updateHighlight({ id, highlightId, color, note }: ArgsOf<'updateHighlight'>): Promise<Highlight> {
+    let updated: Highlight | undefined;
+    await this.changeUserData([id], (data) => {
+      const highlight = highlightIn(data, id, highlightId);
+      if (color !== undefined) highlight.color = color;
+      if (note !== undefined) highlight.note = note;
+      highlight.modified = new Date().toISOString();
+      updated = highlight;
+      return data;
+    });
+    return updated!;
   }
 
-  async removeHighlight(_args: ArgsOf<'removeHighlight'>): Promise<Updated> {
-    throw new OffprintError('failed', 'Highlights are not built yet.');
+  async removeHighlight({ id, highlightId }: ArgsOf<'removeHighlight'>): Promise<Updated> {
+    return this.changeUserData([id], (data) => {
+      const highlight = highlightIn(data, id, highlightId);
+      return { ...data, highlights: data.highlights.filter((h) => h !== highlight) };
+    });
   }
 
-  async setNote(_args: ArgsOf<'setNote'>): Promise<Updated> {
-    throw new OffprintError('failed', 'Notes are not built yet.');
+  async setNote({ id, note }: ArgsOf<'setNote'>): Promise<Updated> {
+    return this.changeUserData([id], (data) => ({ ...data, note }));
+  }
+
+  /** One change to many articles' user.json under the lock; one index catch-up for what search sees. */
+  private async changeUserData(
+    ids: readonly string[],
+    change: (data: UserData, id: string) => UserData,
+  ): Promise<Updated> {
+    return this.withLock(async () => {
+      const { written, reindex } = await this.store.updateUserData(ids, change);
+      if (reindex > 0) await this.catchUpLocked();
+      return { updated: written.length };
+    });
   }
 
   // ---- tags across the library -------------------------------------------------------------------------
 
-  async editTags(_args: ArgsOf<'editTags'>): Promise<Updated> {
-    throw new OffprintError('failed', 'Tag edits are not built yet.');
+  async editTags({ ids, add, remove }: ArgsOf<'editTags'>): Promise<Updated> {
+    return this.withLock(async () => {
+      const changes = new Map<string, string[]>();
+      for (const id of new Set(ids)) {
+        const entry = this.store.get(id);
+        if (!entry) throw new OffprintError('not-found', `No article with id ${id} in this library.`);
+        const tags = editTagList(entry.tags, add, remove);
+        if (tagsDiffer(tags, entry.tags)) changes.set(id, tags);
+      }
+      return this.writeTags(changes);
+    });
   }
 
-  async renameTag(_args: ArgsOf<'renameTag'>): Promise<Updated> {
-    throw new OffprintError('failed', 'Tag renames are not built yet.');
+  async renameTag({ from, to }: ArgsOf<'renameTag'>): Promise<Updated> {
+    const source = tagName(from, 'from');
+    const target = tagName(to, 'to');
+    return this.withLock(async () => {
+      const changes = new Map<string, string[]>();
+      for (const entry of this.store.all()) {
+        const tags = renameInTagList(entry.tags, source, target);
+        if (tagsDiffer(tags, entry.tags)) changes.set(entry.id, tags);
+      }
+      return this.writeTags(changes);
+    });
+  }
+
+  /** New tags for many articles: one catalog commit, then one index catch-up for all of them. */
+  private async writeTags(changes: ReadonlyMap<string, string[]>): Promise<Updated> {
+    if (changes.size === 0) return { updated: 0 };
+    await this.store.setTagsOf(changes);
+    await this.catchUpLocked();
+    return { updated: changes.size };
   }
 
   // ---- saved searches ----------------------------------------------------------------------------------
 
   async savedSearches(_args: Record<string, never> = {}): Promise<SavedSearch[]> {
-    throw new OffprintError('failed', 'Saved searches are not built yet.');
+    return readSavedSearches(this.path);
   }
 
-  async saveSearch(_args: ArgsOf<'saveSearch'>): Promise<SavedSearch> {
-    throw new OffprintError('failed', 'Saved searches are not built yet.');
+  async saveSearch({ name, criteria }: ArgsOf<'saveSearch'>): Promise<SavedSearch> {
+    return this.withLock(async () => {
+      const searches = await readSavedSearches(this.path);
+      const { offset: _o, limit: _l, ...defaults } = DEFAULT_SEARCH;
+      const saved: SavedSearch = {
+        id: newSavedSearchId(searches),
+        name: savedSearchName(name, searches),
+        criteria: { ...defaults, ...criteria },
+        created: new Date().toISOString(),
+      };
+      await writeSavedSearches(this.path, [...searches, saved]);
+      return saved;
+    });
   }
 
-  async renameSavedSearch(_args: ArgsOf<'renameSavedSearch'>): Promise<SavedSearch> {
-    throw new OffprintError('failed', 'Saved searches are not built yet.');
+  async renameSavedSearch({ id, name }: ArgsOf<'renameSavedSearch'>): Promise<SavedSearch> {
+    return this.withLock(async () => {
+      const searches = await readSavedSearches(this.path);
+      const at = savedSearchIndex(searches, id);
+      const renamed = { ...searches[at]!, name: savedSearchName(name, searches, id) };
+      await writeSavedSearches(this.path, searches.with(at, renamed));
+      return renamed;
+    });
   }
 
-  async deleteSavedSearch(_args: ArgsOf<'deleteSavedSearch'>): Promise<Updated> {
-    throw new OffprintError('failed', 'Saved searches are not built yet.');
+  async deleteSavedSearch({ id }: ArgsOf<'deleteSavedSearch'>): Promise<Updated> {
+    return this.withLock(async () => {
+      const searches = await readSavedSearches(this.path);
+      const at = savedSearchIndex(searches, id);
+      await writeSavedSearches(
+        this.path,
+        searches.filter((_, i) => i !== at),
+      );
+      return { updated: 1 };
+    });
   }
 
   // ---- imports -----------------------------------------------------------------------------------------

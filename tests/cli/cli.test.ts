@@ -47,6 +47,8 @@ describe('offprint CLI', () => {
       published: '2022-01-03T08:30:00Z',
       tags: ['Shipping', 'Ports', 'inputs', 'news'],
       site: null,
+      read: false,
+      starred: false,
     });
 
     const cranes = list.value[0].id as string;
@@ -105,7 +107,8 @@ describe('offprint CLI', () => {
 
   it('prints readable output for people and clear errors', async () => {
     const list = await runCli(['list', '--library', lib]);
-    expect(list.stdout).toMatch(/^[0-9a-f]{20} {2}2022-01-03 {2}Harbour cranes return/m);
+    // ● marks an unread article; a starred one has ★ beside it.
+    expect(list.stdout).toMatch(/^[0-9a-f]{20} {2}● {3}2022-01-03 {2}Harbour cranes return/m);
     const search = await runCli(['search', '--library', lib, 'title:']);
     expect(search.stdout).toMatch(/^Note: Could not read “title:” as search syntax/m);
     const bad = await runCli(['search', '--library', lib, 'x', '--sort', 'sideways']);

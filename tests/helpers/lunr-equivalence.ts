@@ -5,6 +5,7 @@
  */
 import lunr from 'lunr';
 import { toIndexDocument } from '../../main/library/search/index-document';
+import { readUserDataSync } from '../../main/library/store/user-data';
 import { buildIndex } from '../../main/library/search/lunr-setup';
 import { execute } from '../../main/library/search/engine/query-executor';
 import type { SegmentSet } from '../../main/library/search/engine/segment-set';
@@ -14,7 +15,10 @@ import { pick, seededRandom } from './seeded-random';
 
 export async function referenceIndex(store: ArticleStore): Promise<lunr.Index> {
   const docs = [];
-  for (const entry of store.all()) docs.push(toIndexDocument(await store.readArticle(entry.id)));
+  for (const entry of store.all())
+    docs.push(
+      toIndexDocument(await store.readArticle(entry.id), readUserDataSync(store.articleDir(entry.id))),
+    );
   return buildIndex(docs);
 }
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH } from '../../common/search';
 import { openLibrary } from '../../main/library/library';
 import { MANIFEST_FILE, SEGMENTS_DIR } from '../../main/library/search/engine/manifest';
+import { SEGMENT_FORMAT_VERSION } from '../../main/library/search/engine/segment-format';
 import { ArticleStore } from '../../main/library/store/article-store';
 import {
   CATALOG_DIR,
@@ -108,10 +109,11 @@ describe('the search index on disk', () => {
     const [name] = await fs.readdir(path.join(lib, SEGMENTS_DIR));
     const file = path.join(lib, SEGMENTS_DIR, name!);
     const bytes = await fs.readFile(file);
-    bytes.writeUInt32LE(2, 8);
+    const newer = SEGMENT_FORMAT_VERSION + 1;
+    bytes.writeUInt32LE(newer, 8);
     await fs.writeFile(file, bytes);
-    await expect(openLibrary(lib)).rejects.toThrow(/newer Offprint \(segment format 2\)/);
-    expect((await fs.readFile(file)).readUInt32LE(8)).toBe(2);
+    await expect(openLibrary(lib)).rejects.toThrow(`newer Offprint (segment format ${newer})`);
+    expect((await fs.readFile(file)).readUInt32LE(8)).toBe(newer);
   });
 
   it('rebuilds a lost index from the article files', async () => {

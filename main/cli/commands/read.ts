@@ -1,25 +1,52 @@
-/** `offprint list`, `offprint show ID` and `offprint tags`. */
-import { parseArgs } from '../../../common/api';
+/** `offprint list` (with filters), `offprint show ID` and `offprint tags`. */
 import type { ArticleView } from '../../../common/article';
 import { cleanShownArticle, cleanShownFields, cleanTagCounts } from '../../../common/clean-text';
-import { OffprintError } from '../../../common/errors';
 import type { Library } from '../../library/library';
-import type { CommandContext } from '../main';
-import { day, json, printable, table } from '../output';
+import { InvalidArgument } from '../../../common/validate';
+import type { CliOptions, CommandContext } from '../main';
+import { resolveId } from '../resolve-id';
+import { day, json, marks, printable, table } from '../output';
+import { hasIndexFilters, readFilter, searchCriteria } from '../search-options';
 
-export async function listCommand({ library, options, out }: CommandContext): Promise<number> {
+export async function listCommand({ library, args, options, out }: CommandContext): Promise<number> {
+  if (args.length) throw new InvalidArgument('list takes no words; to search, use: offprint search QUERY');
   // Cleaned again for libraries imported before the import cleaned these fields.
-  const articles = (await library.list({})).map(cleanShownFields);
+  let articles = (await library.list({})).map(cleanShownFields);
+  const readState = readFilter(options);
+  if (readState !== 'all') articles = articles.filter((a) => a.read === (readState === 'read'));
+  if (options.starred) articles = articles.filter((a) => a.starred);
+  // Tag and date filters mean what they mean in search (sub-tags, any case): the index answers them.
+  if (hasIndexFilters(options)) {
+    const wanted = await matchingIds(library, options);
+    articles = articles.filter((a) => wanted.has(a.id));
+  }
+  const filtered = readState !== 'all' || options.starred || hasIndexFilters(options);
   if (options.json) json(out, articles);
   else if (articles.length === 0)
-    out.write('The library is empty. Import articles with: offprint import PATH…\n');
+    out.write(
+      filtered
+        ? 'No articles match these filters.\n'
+        : 'The library is empty. Import articles with: offprint import PATH…\n',
+    );
   else
     table(
       out,
-      articles.map((a) => [a.id, day(a.published), a.title]),
+      articles.map((a) => [a.id, marks(a), day(a.published), a.title]),
     );
   await noticeDamage(library, out);
   return 0;
+}
+
+/** The ids of every article the tag and date filters let through, page by page. */
+async function matchingIds(library: Library, options: CliOptions): Promise<Set<string>> {
+  const criteria = { ...searchCriteria([], options), sort: 'date' as const };
+  const ids = new Set<string>();
+  const page = 10_000;
+  for (let offset = 0; ; offset += page) {
+    const { hits, total } = await library.search({ ...criteria, offset, limit: page });
+    for (const hit of hits) ids.add(hit.id);
+    if (hits.length < page || offset + page >= total) return ids;
+  }
 }
 
 /** Damaged articles are left out of the list, never silently: say so on stderr. */
@@ -43,20 +70,6 @@ export async function tagsCommand({ library, options, out }: CommandContext): Pr
       tags.map((t) => [String(t.count).padStart(6), t.tag]),
     );
   return 0;
-}
-
-/** People type the start of an id; scripts pass the whole one. */
-async function resolveId(library: Library, given: string): Promise<string> {
-  if (/^[0-9a-f]{20}$/.test(given)) return given;
-  if (!/^[0-9a-f]{4,19}$/.test(given)) return parseArgs('getArticle', { id: given }).id;
-  const matches = (await library.list({})).filter((a) => a.id.startsWith(given));
-  if (matches.length === 1) return matches[0]!.id;
-  throw new OffprintError(
-    'not-found',
-    matches.length === 0
-      ? `No article id starts with ${given}.`
-      : `${matches.length} article ids start with ${given}; give more characters.`,
-  );
 }
 
 /** The fields of `show --json`, in this order: the documented output, not everything the API returns. */

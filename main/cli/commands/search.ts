@@ -1,8 +1,9 @@
-/** `offprint search QUERY`: Lunr syntax plus tag and date filters. */
+/** `offprint search QUERY`: Lunr syntax plus tag, date, reading-state and star filters. */
 import { type OffprintApi, parseArgs } from '../../../common/api';
 import { cleanShownFields, cleanTagCounts } from '../../../common/clean-text';
 import type { CommandContext } from '../main';
-import { day, json, printable, terminalSnippet } from '../output';
+import { day, json, marks, printable, terminalSnippet } from '../output';
+import { searchCriteria } from '../search-options';
 
 /** Needs only `search`: a search-only view of the library will do (see library/search-only.ts). */
 export async function searchCommand({
@@ -13,12 +14,7 @@ export async function searchCommand({
 }: Omit<CommandContext, 'library'> & { library: Pick<OffprintApi, 'search'> }): Promise<number> {
   const limit = Number(options.limit);
   const request = parseArgs('search', {
-    query: args.join(' '),
-    tags: options.tag ?? [],
-    anyTag: options['any-tag'],
-    from: options.from ?? null,
-    to: options.to ?? null,
-    sort: options.sort,
+    ...searchCriteria(args, options),
     offset: 0,
     limit: Number.isInteger(limit) ? limit : options.limit,
   });
@@ -29,7 +25,14 @@ export async function searchCommand({
     json(out, {
       total: r.total,
       tookMs: r.tookMs,
-      hits: r.hits.map(({ id, title, score, snippet }) => ({ id, title, score, snippet })),
+      hits: r.hits.map(({ id, title, score, snippet, read, starred }) => ({
+        id,
+        title,
+        score,
+        snippet,
+        read,
+        starred,
+      })),
       tags: r.tags,
       notice: r.notice,
     });
@@ -40,7 +43,7 @@ export async function searchCommand({
   const color = Boolean(process.stdout.isTTY);
   for (const hit of r.hits) {
     out.write(
-      `\n${printable(hit.title)}\n  ${hit.id}  ${day(hit.published)}  score ${hit.score}${hit.tags.length ? `  [${printable(hit.tags.join(', '))}]` : ''}\n`,
+      `\n${printable(hit.title)}\n  ${hit.id}  ${day(hit.published)}  ${marks(hit)}  score ${hit.score}${hit.tags.length ? `  [${printable(hit.tags.join(', '))}]` : ''}\n`,
     );
     if (hit.snippet) out.write(`  ${terminalSnippet(hit.snippet, color)}\n`);
   }

@@ -18,7 +18,14 @@ export function setupLunr(): typeof lunr {
   return lunr;
 }
 
-/** The fields of the index and their boosts: a word in the title says more than one in the body. */
+/**
+ * The fields of the index and their boosts: a word in the title says more than one in the body. The reader's
+ * own words (`note`: the article's note and every highlight's note) weigh like the author: they say what the
+ * article is about to this reader, as tags do, but are free text, so less than tags. A highlighted passage
+ * (`highlight`: each highlight's exact quote) is also in the body, so its words already score there; 2 lifts
+ * an article where the reader marked the word above one that only contains it. New fields go last: a field's
+ * position is its number in the segments.
+ */
 export const FIELDS = [
   { name: 'title', boost: 10 },
   { name: 'subtitle', boost: 4 },
@@ -26,6 +33,8 @@ export const FIELDS = [
   { name: 'author', boost: 3 },
   { name: 'site', boost: 2 },
   { name: 'body', boost: 1 },
+  { name: 'note', boost: 3 },
+  { name: 'highlight', boost: 2 },
 ] as const;
 
 export type FieldName = (typeof FIELDS)[number]['name'];

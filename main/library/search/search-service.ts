@@ -1,15 +1,20 @@
 /**
- * Answers a SearchRequest: the query on the segments, then the filters (tags all-of/any-of, date range) and
- * the tag counts over every hit on the per-document columns, the sort, and snippets for the page returned.
+ * Answers a SearchRequest: the query on the segments, then the filters (tags all-of/any-of/none-of with their
+ * descendants, reading state, starred, date range) and the tag counts over every hit on the per-document
+ * columns, the sort, and snippets (of the text, and of a matching note or highlight) for the page returned.
  * Only the page's hits become objects; selecting them from tens of thousands of hits is a bounded heap.
  */
-import type { SearchHit, SearchRequest, SearchResponse, TagCount } from '../../../common/search';
+import type { SearchHit, SearchRequest, SearchResponse } from '../../../common/search';
+import type { UserData } from '../../../common/user-data';
 import { Budget } from './engine/budget';
 import type { DocColumns } from './engine/doc-columns';
 import { type Execution, execute } from './engine/query-executor';
 import type { SegmentSet } from './engine/segment-set';
+import { DOC_FLAGS } from './engine/segment-format';
+import { filterKey, tagMatches } from './tag-hierarchy';
+import { tagCounts } from './tag-facets';
 import { parseQuery } from './parse-query';
-import { escapeHtml, makeSnippet } from './snippet';
+import { annotationSnippet, escapeHtml, makeSnippet } from './snippet';
 import { topK } from './top-k';
 
 /** Terms one wildcard or fuzzy clause may expand to. */
@@ -34,6 +39,8 @@ export interface HitSource {
   linkOnly?: boolean;
   /** The body text, for the snippet. */
   text: string;
+  /** The reader's note and highlights, for the annotation snippet (empty when user.json cannot be read). */
+  user: UserData;
 }
 
 export interface SearchContext {
@@ -99,7 +106,9 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
   // The page's articles are read together: one disk wait for the page, not one per hit.
   const hits = await Promise.all(
     page.map(async (i): Promise<SearchHit> => {
-      const source = await ctx.hitSource(set.idOf(slots[i]!));
+      const slot = slots[i]!;
+      const source = await ctx.hitSource(set.idOf(slot));
+      const flags = columns.flags[slot]!;
       return {
         id: source.id,
         title: source.title,
@@ -108,11 +117,11 @@ export async function search(request: SearchRequest, ctx: SearchContext): Promis
         published: source.published,
         site: source.site,
         tags: source.tags,
-        read: false,
-        starred: false,
-        highlights: 0,
-        hasNote: false,
-        annotationSnippet: null,
+        read: (flags & DOC_FLAGS.read) !== 0,
+        starred: (flags & DOC_FLAGS.starred) !== 0,
+        highlights: columns.highlights[slot]!,
+        hasNote: (flags & DOC_FLAGS.hasNote) !== 0,
+        annotationSnippet: annotationSnippet(source.user, terms),
       };
     }),
   );
@@ -158,31 +167,48 @@ function bounds(request: SearchRequest): { from: number; to: number } {
 }
 
 function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) => boolean {
-  const { published, tagStart, tagIds } = columns;
-  const wanted = request.tags.map((t) => t.toLowerCase());
-  // Each wanted tag, as the set of tag ids spelt like it in any case.
-  const wantedIds = wanted.map((w) => {
-    const ids = new Uint8Array(columns.tagNames.length);
-    columns.tagLower.forEach((lower, id) => lower === w && (ids[id] = 1));
-    return ids;
-  });
+  const { published, tagStart, tagIds, flags } = columns;
+  const wantedIds = tagSets(request.tags, columns);
+  const unwantedIds = tagSets(request.notTags, columns);
+  const has = (slot: number, ids: Uint8Array) => {
+    for (let k = tagStart[slot]!; k < tagStart[slot + 1]!; k++) if (ids[tagIds[k]!]) return true;
+    return false;
+  };
   const { from, to } = bounds(request);
   const dated = request.from !== null || request.to !== null;
+  const wantRead = request.readState === 'read' ? 1 : request.readState === 'unread' ? 0 : -1;
   return (slot) => {
     if (wantedIds.length) {
-      const has = (ids: Uint8Array) => {
-        for (let k = tagStart[slot]!; k < tagStart[slot + 1]!; k++) if (ids[tagIds[k]!]) return true;
-        return false;
-      };
-      const ok = request.anyTag ? wantedIds.some(has) : wantedIds.every(has);
+      const ok = request.anyTag
+        ? wantedIds.some((ids) => has(slot, ids))
+        : wantedIds.every((ids) => has(slot, ids));
       if (!ok) return false;
     }
+    for (const ids of unwantedIds) if (has(slot, ids)) return false;
+    const f = flags[slot]!;
+    if (wantRead >= 0 && (f & DOC_FLAGS.read ? 1 : 0) !== wantRead) return false;
+    if (request.starred && !(f & DOC_FLAGS.starred)) return false;
     if (dated) {
       const p = published[slot]!;
       if (Number.isNaN(p) || p < from || p > to) return false;
     }
     return true;
   };
+}
+
+/**
+ * Each filter tag as the set of tag ids it matches: the tag in any case, and its descendants. A tag that
+ * cleans to nothing filters nothing.
+ */
+function tagSets(tags: string[], columns: DocColumns): Uint8Array[] {
+  return tags
+    .map(filterKey)
+    .filter((key) => key !== '')
+    .map((key) => {
+      const ids = new Uint8Array(columns.tagNames.length);
+      columns.tagLower.forEach((lower, id) => tagMatches(lower, key) && (ids[id] = 1));
+      return ids;
+    });
 }
 
 /** Newest first; undated articles last; then by title, then id, so the order is stable. */
@@ -194,18 +220,6 @@ function compareByDate(a: number, b: number, columns: DocColumns, set: SegmentSe
   if (na !== nb) return na ? 1 : -1;
   if (!na && pa !== pb) return pb - pa;
   return collator.compare(columns.titles[a]!, columns.titles[b]!) || (set.idOf(a) < set.idOf(b) ? -1 : 1);
-}
-
-function tagCounts(kept: number[], slots: Int32Array, columns: DocColumns): TagCount[] {
-  const counts = new Int32Array(columns.tagNames.length);
-  const { tagStart, tagIds } = columns;
-  for (const i of kept) {
-    const slot = slots[i]!;
-    for (let k = tagStart[slot]!; k < tagStart[slot + 1]!; k++) counts[tagIds[k]!]!++;
-  }
-  const out: TagCount[] = [];
-  counts.forEach((count, id) => count > 0 && out.push({ tag: columns.tagNames[id]!, count }));
-  return out.sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
 }
 
 function snippetFor(source: HitSource, terms: string[]): string {

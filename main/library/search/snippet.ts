@@ -3,6 +3,7 @@
  * distinct matched terms (then the most matches), with those words marked. Cutting from the stored text
  * of the hits on screen is far cheaper than storing term positions in the index (see libraries.md).
  */
+import type { UserData } from '../../../common/user-data';
 import { stem } from './lunr-setup';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
@@ -81,4 +82,28 @@ export function makeSnippet(text: string, matchedTerms: Iterable<string>): strin
   if (best + WINDOW < words.length) out += '…';
   else out += escapeHtml(text.slice(last.end).trim());
   return out.replace(/\s+/g, ' ');
+}
+
+/**
+ * The reader's passage the query matched, marked as a snippet is: the article's note or a highlight (its quote
+ * or its note) with the most distinct matched terms, then the most matches; the first such in that order wins
+ * a tie. Null when none holds a matched term.
+ */
+export function annotationSnippet(user: UserData, matchedTerms: Iterable<string>): string | null {
+  const terms = new Set(matchedTerms);
+  if (terms.size === 0) return null;
+  const prefixes = new Set([...terms].map((t) => t.slice(0, 3)));
+  const passages = [user.note, ...user.highlights.flatMap((h) => [h.quote.exact, h.note])];
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const passage of passages) {
+    if (!passage) continue;
+    const hits = scanWords(passage, terms, prefixes).filter((w) => w.term);
+    const score = new Set(hits.map((w) => w.term)).size * 1000 + hits.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = passage;
+    }
+  }
+  return best === null ? null : makeSnippet(best, terms);
 }

@@ -16,6 +16,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredArticle } from '../../../common/article';
+import type { UserData } from '../../../common/user-data';
 import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { inWords, OffprintError } from '../../../common/errors';
 import type { ImportOutcome } from '../import/importer';
@@ -30,6 +31,8 @@ import {
 import { fsyncDirectory, writeFileDurable, writeTempSynced } from './durable-write';
 import { articleId, inspectArticle, readdirOrEmpty } from './article-folder';
 import { moveToQuarantine } from './quarantine';
+import { mapLimited, settleLimited } from './limited';
+import { readUserData, readUserFlagsLenient, searchSeesChange, userFlags, writeUserData } from './user-data';
 
 export { articleId };
 
@@ -237,20 +240,82 @@ export class ArticleStore {
     return { entry: toCatalogEntry(article), files, dirs };
   }
 
-  /** Replaces an article's tags (the only user edit so far); rewrites its article.json atomically. */
+  /** Replaces an article's tags; rewrites its article.json atomically. */
   async setTags(id: string, tags: string[]): Promise<StoredArticle> {
-    const article = await this.readArticle(id);
-    const cleaned = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-    const updated: StoredArticle = { ...article, tags: cleaned };
+    const [updated] = await this.setTagsOf(new Map([[id, tags]]));
+    return updated!;
+  }
+
+  /**
+   * Replaces the tags of many articles in one commit: one revision, so the index takes them in one catch-up.
+   * Every article is read before any is written, so an unknown or unreadable one changes nothing.
+   */
+  async setTagsOf(changes: ReadonlyMap<string, string[]>): Promise<StoredArticle[]> {
+    const articles = await mapLimited([...changes.keys()], (id) => this.readArticle(id));
+    const updated = articles.map((article) => {
+      const tags = changes.get(article.id)!;
+      return { ...article, tags: [...new Set(tags.map((t) => t.trim()).filter(Boolean))] };
+    });
+    if (updated.length === 0) return [];
     // The journal covers the moment article.json and the catalog disagree: a crash there is reconciled.
     await this.openJournal();
-    await writeFileDurable(path.join(this.articleDir(id), 'article.json'), JSON.stringify(updated, null, 1));
-    this.entries.set(id, toCatalogEntry(updated));
+    const written = await settleLimited(updated, (article) =>
+      writeFileDurable(
+        path.join(this.articleDir(article.id), 'article.json'),
+        JSON.stringify(article, null, 1),
+      ),
+    );
     this.revision++;
-    this.revisions.set(id, this.revision);
-    this.changed.add(id);
+    for (const article of written.done) {
+      const before = this.entries.get(article.id);
+      this.entries.set(article.id, toCatalogEntry(article, before));
+      this.revisions.set(article.id, this.revision);
+      this.changed.add(article.id);
+    }
     await this.commit();
+    if (written.error) throw written.error;
     return updated;
+  }
+
+  /**
+   * Changes the user data (user.json) of articles; the caller holds the library lock. `change` gets a copy of
+   * each article's user data and returns it changed; it may throw to refuse. Everything is read and changed in
+   * memory first, so an unknown article, a refused change or a user.json from a newer Offprint writes nothing.
+   * A change search sees (read, starred, note, highlights) updates the catalog entry at a new revision, under
+   * the journal, so the index takes that article again; the caller then catches the index up once.
+   * Returns the articles whose user.json was written, and how many of them search must index again.
+   */
+  async updateUserData(
+    ids: readonly string[],
+    change: (data: UserData, id: string) => UserData,
+  ): Promise<{ written: string[]; reindex: number }> {
+    const unique = [...new Set(ids)];
+    for (const id of unique)
+      if (!this.entries.has(id))
+        throw new OffprintError('not-found', `No article with id ${id} in this library.`);
+    const before = await mapLimited(unique, (id) => readUserData(this.articleDir(id)));
+    const planned = unique.flatMap((id, i) => {
+      const old = before[i]!;
+      const next = change(structuredClone(old), id);
+      return JSON.stringify(next) === JSON.stringify(old)
+        ? []
+        : [{ id, next, seen: searchSeesChange(old, next) }];
+    });
+    const seen = planned.filter((p) => p.seen);
+    if (seen.length) await this.openJournal();
+    const written = await settleLimited(planned, (p) => writeUserData(this.articleDir(p.id), p.next));
+    const seenWritten = written.done.filter((p) => p.seen);
+    if (seenWritten.length) {
+      this.revision++;
+      for (const { id, next } of seenWritten) {
+        this.entries.set(id, { ...this.entries.get(id)!, ...userFlags(next) });
+        this.revisions.set(id, this.revision);
+        this.changed.add(id);
+      }
+    }
+    if (seen.length) await this.commit();
+    if (written.error) throw written.error;
+    return { written: written.done.map((p) => p.id), reindex: seenWritten.length };
   }
 
   /**
@@ -388,7 +453,8 @@ export class ArticleStore {
         const dir = path.join(root, shard, name);
         const seen = await inspectArticle(dir, verify);
         this.strayTemps.push(...seen.temps);
-        if (seen.kind === 'article') found.set(seen.article.id, toCatalogEntry(seen.article));
+        if (seen.kind === 'article')
+          found.set(seen.article.id, toCatalogEntry(seen.article, await readUserFlagsLenient(dir)));
         else if (seen.kind === 'cut-short') this.cutShort.push(dir);
         else if (seen.kind === 'damaged')
           this.damaged.set(name, { id: name, dir, reason: `article ${name}: ${seen.reason}`, verify });

@@ -18,6 +18,7 @@ import type { StoredArticle } from '../../../common/article';
 import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
 import { fsyncDirectory, fsyncFile, writeFileAtomicNoDirSync, writeFileDurable } from './durable-write';
+import { NO_USER_FLAGS, type UserFlags } from './user-data';
 
 export const CATALOG_FORMAT = 'offprint-catalog';
 export const CATALOG_FORMAT_VERSION = 2;
@@ -30,7 +31,8 @@ const SHARDS = '0123456789abcdef'.split('');
 const COMPACT_RATIO = 3;
 const COMPACT_MIN_LINES = 256;
 
-export type CatalogEntry = Omit<StoredArticle, 'text' | 'html'>;
+/** An article's metadata, and what the list and a crash's rebuild need of its user data (user-data.ts). */
+export type CatalogEntry = Omit<StoredArticle, 'text' | 'html'> & UserFlags;
 
 export interface Catalog {
   revision: number;
@@ -43,8 +45,19 @@ export interface Catalog {
   legacy: boolean;
 }
 
-export function toCatalogEntry(article: StoredArticle): CatalogEntry {
+export function toCatalogEntry(article: StoredArticle, flags: UserFlags = NO_USER_FLAGS): CatalogEntry {
   const { text: _text, html: _html, ...entry } = article;
+  return { ...entry, read: flags.read, starred: flags.starred, userStamp: flags.userStamp };
+}
+
+/**
+ * Entries written before user data existed have no flags: they read as unread, unstarred, unannotated (added
+ * last, in the order toCatalogEntry puts them, so a rebuild compares them equal).
+ */
+function withFlags(entry: CatalogEntry): CatalogEntry {
+  if (typeof entry.read !== 'boolean') entry.read = false;
+  if (typeof entry.starred !== 'boolean') entry.starred = false;
+  if (typeof entry.userStamp !== 'string') entry.userStamp = '';
   return entry;
 }
 
@@ -90,7 +103,7 @@ export async function readCatalog(dir: string): Promise<Catalog | null> {
     for (const record of records) {
       if (typeof record.r !== 'number') return null;
       if (record.e && typeof record.e.id === 'string') {
-        catalog.entries.set(record.e.id, record.e);
+        catalog.entries.set(record.e.id, withFlags(record.e));
         catalog.revisions.set(record.e.id, record.r);
       } else if (typeof record.d === 'string') {
         catalog.entries.delete(record.d);
@@ -135,7 +148,7 @@ async function readLegacyCatalog(dir: string): Promise<Catalog | null> {
   if (typeof parsed.version !== 'number' || parsed.version > CATALOG_FORMAT_VERSION)
     throw newerCatalog(dir, parsed.version);
   const revision = typeof parsed.revision === 'number' ? parsed.revision : 0;
-  const entries = new Map((parsed.articles as CatalogEntry[]).map((e) => [e.id, e]));
+  const entries = new Map((parsed.articles as CatalogEntry[]).map((e) => [e.id, withFlags(e)]));
   return {
     revision,
     entries,

@@ -3,6 +3,7 @@
  * first change, so an article without one reads as unread, unstarred, without highlights or note. Written
  * atomically (temp, fsync, rename); a file from a newer Offprint is refused, never overwritten.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OffprintError } from '../../../common/errors';
@@ -73,4 +74,51 @@ export function parseUserData(raw: string, file: string): UserData {
 export async function writeUserData(articleDir: string, data: UserData): Promise<void> {
   const file: UserDataFile = { format: USER_DATA_FORMAT, formatVersion: USER_DATA_FORMAT_VERSION, ...data };
   await writeFileDurable(userDataPath(articleDir), JSON.stringify(file, null, 1));
+}
+
+/**
+ * What the catalog keeps of an article's user data: the list shows `read` and `starred`; `userStamp` changes
+ * whenever what search indexes of it (note, highlights) changes, so a catalog rebuilt after a crash gives such
+ * an article a new revision and the index takes it again (see ArticleStore.reconcile). '' when there is none.
+ */
+export interface UserFlags {
+  read: boolean;
+  starred: boolean;
+  userStamp: string;
+}
+
+export const NO_USER_FLAGS: UserFlags = { read: false, starred: false, userStamp: '' };
+
+export function userFlags(data: UserData): UserFlags {
+  const annotated = data.note !== '' || data.highlights.length > 0;
+  const userStamp = annotated
+    ? createHash('sha1')
+        .update(JSON.stringify([data.note, data.highlights]))
+        .digest('hex')
+        .slice(0, 16)
+    : '';
+  return { read: data.reading.read, starred: data.reading.starred, userStamp };
+}
+
+/** True when the change is one search sees (read, starred, note, highlights): the article is indexed again. */
+export function searchSeesChange(before: UserData, after: UserData): boolean {
+  return (
+    before.reading.read !== after.reading.read ||
+    before.reading.starred !== after.reading.starred ||
+    before.note !== after.note ||
+    JSON.stringify(before.highlights) !== JSON.stringify(after.highlights)
+  );
+}
+
+/**
+ * The flags of an article's user.json for a catalog rebuilt from the article files. A file from a newer
+ * Offprint or a damaged one counts as none here: the rebuild must not fail for it, and it stays untouched
+ * (changing that article's user data then fails with the reason).
+ */
+export async function readUserFlagsLenient(articleDir: string): Promise<UserFlags> {
+  try {
+    return userFlags(await readUserData(articleDir));
+  } catch {
+    return NO_USER_FLAGS;
+  }
 }

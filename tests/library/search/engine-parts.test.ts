@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../main/library/search/engine/analyzer';
 import { planMerge } from '../../../main/library/search/engine/merge-policy';
 import { buildSegment, mergeSegments } from '../../../main/library/search/engine/segment-builder';
-import { encodeSegment } from '../../../main/library/search/engine/segment-format';
+import { type DocMeta, encodeSegment } from '../../../main/library/search/engine/segment-format';
 import { SegmentReader } from '../../../main/library/search/engine/segment-reader';
 import { clauseAutomaton, expandOver } from '../../../main/library/search/engine/term-expansion';
 import { FIELDS } from '../../../main/library/search/lunr-setup';
@@ -72,8 +72,18 @@ describe('segment files', () => {
     const analyzer = new Analyzer();
     const doc = (id: string, title: string, body: string) => ({
       id,
-      meta: [null, [], title] as [null, string[], string],
-      fields: analyzer.document({ id, title, subtitle: '', tags: '', author: '', site: '', body }),
+      meta: [null, [], title, 0, 0] as DocMeta,
+      fields: analyzer.document({
+        id,
+        title,
+        subtitle: '',
+        tags: '',
+        author: '',
+        site: '',
+        body,
+        note: '',
+        highlight: '',
+      }),
     });
     const fields = FIELDS.map((f) => f.name);
     const a = buildSegment(fields, [

@@ -9,7 +9,7 @@ import { Analyzer } from '../../../main/library/search/engine/analyzer';
 import { Budget } from '../../../main/library/search/engine/budget';
 import { execute } from '../../../main/library/search/engine/query-executor';
 import { buildSegment } from '../../../main/library/search/engine/segment-builder';
-import { encodeSegment } from '../../../main/library/search/engine/segment-format';
+import { type DocMeta, encodeSegment } from '../../../main/library/search/engine/segment-format';
 import { SegmentReader } from '../../../main/library/search/engine/segment-reader';
 import { SegmentSet } from '../../../main/library/search/engine/segment-set';
 import { clauseAutomaton, expandOver } from '../../../main/library/search/engine/term-expansion';
@@ -33,7 +33,7 @@ describe('query bounds', () => {
       const analyzer = new Analyzer();
       const docs = ['gamma', 'gamut', 'gambit', 'gamble', 'gambol'].map((word, i) => ({
         id: `d${i}`,
-        meta: [null, [], word] as [null, string[], string],
+        meta: [null, [], word, 0, 0] as DocMeta,
         fields: analyzer.document({
           id: `d${i}`,
           title: word,
@@ -42,6 +42,8 @@ describe('query bounds', () => {
           author: '',
           site: '',
           body: '',
+          note: '',
+          highlight: '',
         }),
       }));
       await fs.writeFile(path.join(dir, 's.seg'), encodeSegment(buildSegment(FIELD_NAMES, docs)));

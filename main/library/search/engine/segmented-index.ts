@@ -23,7 +23,7 @@ import {
   writeManifest,
 } from './manifest';
 import { planMerge } from './merge-policy';
-import { NewerSegmentError } from './segment-format';
+import { NewerSegmentError, OlderSegmentError } from './segment-format';
 import { SegmentReader } from './segment-reader';
 import { SegmentSet } from './segment-set';
 
@@ -59,6 +59,7 @@ export class SegmentedIndex {
     if (problem) this.problems.push(problem);
     const kept: Manifest['segments'] = [];
     const open = new Map<string, SegmentReader>();
+    let older: number | null = null;
     for (const seg of manifest.segments) {
       let reader = this.readers.get(seg.name);
       if (!reader) {
@@ -71,6 +72,11 @@ export class SegmentedIndex {
               `The search index in ${this.dir} was ${error.message}. Update Offprint to open this library.`,
             );
           }
+          // An upgrade, not damage: the segment is dropped like a damaged one, and said once, in other words.
+          if (error instanceof OlderSegmentError) {
+            older = error.version;
+            continue;
+          }
           // Its documents are no longer in any segment, so the next catch-up indexes them again.
           this.problems.push(
             `search segment ${seg.name} could not be read (${(error as Error).message}); re-indexing its articles`,
@@ -81,6 +87,10 @@ export class SegmentedIndex {
       open.set(seg.name, reader);
       kept.push(seg);
     }
+    if (older !== null)
+      this.problems.push(
+        `the search index was written by an earlier Offprint (segment format ${older}); re-indexing its articles`,
+      );
     for (const [name, reader] of this.readers) if (!open.has(name)) reader.close();
     this.readers = open;
     this.manifest = { ...manifest, segments: kept };

@@ -1,0 +1,63 @@
+/**
+ * `saved-searches.json` at the library root (common/saved-search.ts): versioned, refused (never overwritten)
+ * when a newer Offprint wrote it, written atomically. Changes run under the library lock (the caller's).
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { OffprintError } from '../../../common/errors';
+import {
+  SAVED_SEARCHES_FILE,
+  SAVED_SEARCHES_FORMAT,
+  SAVED_SEARCHES_FORMAT_VERSION,
+  type SavedSearch,
+  type SavedSearchesFile,
+} from '../../../common/saved-search';
+import { writeFileDurable } from './durable-write';
+
+export function savedSearchesPath(libraryDir: string): string {
+  return path.join(libraryDir, SAVED_SEARCHES_FILE);
+}
+
+/** The saved searches, in the order they were saved; none when the file does not exist yet. */
+export async function readSavedSearches(libraryDir: string): Promise<SavedSearch[]> {
+  const file = savedSearchesPath(libraryDir);
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  let parsed: Partial<SavedSearchesFile>;
+  try {
+    parsed = JSON.parse(raw) as Partial<SavedSearchesFile>;
+  } catch {
+    throw new OffprintError('failed', `${file} is damaged (not valid JSON); it was left as it is.`);
+  }
+  if (parsed?.format !== SAVED_SEARCHES_FORMAT || typeof parsed.formatVersion !== 'number')
+    throw new OffprintError(
+      'failed',
+      `${file} is damaged (not Offprint saved searches); it was left as it is.`,
+    );
+  if (parsed.formatVersion > SAVED_SEARCHES_FORMAT_VERSION)
+    throw new OffprintError(
+      'failed',
+      `${file} was written by a newer Offprint (saved searches format ${parsed.formatVersion}); ` +
+        `this version reads up to ${SAVED_SEARCHES_FORMAT_VERSION}. Update Offprint to change them.`,
+    );
+  if (!Array.isArray(parsed.searches))
+    throw new OffprintError(
+      'failed',
+      `${file} is damaged (it has no list of searches); it was left as it is.`,
+    );
+  return parsed.searches;
+}
+
+export async function writeSavedSearches(libraryDir: string, searches: SavedSearch[]): Promise<void> {
+  const file: SavedSearchesFile = {
+    format: SAVED_SEARCHES_FORMAT,
+    formatVersion: SAVED_SEARCHES_FORMAT_VERSION,
+    searches,
+  };
+  await writeFileDurable(savedSearchesPath(libraryDir), JSON.stringify(file, null, 1));
+}
