@@ -254,9 +254,8 @@ describe.skipIf(!chromium || !built)('reading state, highlights and notes in the
   it('restores the reading position when the article is opened again, and marks it read at its end', async () => {
     await open(MILL_TITLE, 'Paragraph 38');
     const read = reader().getByRole('button', { name: 'Read', exact: true });
-    // Writing its note in the first test brought its end into view: it starts read.
-    await eventually(() => read.getAttribute('aria-pressed')).toBe('true');
-    await read.click();
+    // Writing its note in the first test brought its end into view: mark it unread by hand (when that ran).
+    if ((await stored(MILL_TITLE)).user.reading.read) await read.click();
     await eventually(() => read.getAttribute('aria-pressed')).toBe('false');
     const half = await scroller().evaluate((element) => {
       element.scrollTop = (element.scrollHeight - element.clientHeight) / 2;
