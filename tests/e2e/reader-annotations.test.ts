@@ -4,6 +4,7 @@
  * range, set as the selection of the frame's or the app's document), then highlighted through the reader's own
  * toolbar and keys; a reload shows what the library kept.
  */
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -204,7 +205,14 @@ describe.skipIf(!chromium || !built)('reading state, highlights and notes in the
     await list.getByRole('button', { name: PASSAGE }).click();
     await eventually(() => page.getByRole('dialog', { name: 'Highlight' }).count()).toBe(1);
     expect(await scroller().evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    // The reader's controls, popover and panel pass axe (around the frame, which runs no script for it).
+    const app = await new AxeBuilder({ page: page as never }).exclude('iframe.article-frame').analyze();
+    const serious = app.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`);
+    expect(serious).toEqual([]);
     await page.keyboard.press('Escape');
+    await eventually(() => page.getByRole('dialog', { name: 'Highlight' }).count()).toBe(0);
 
     // Search finds the article by what was highlighted and by its note.
     for (const query of ['highlight:windmill', 'note:zeppelin']) {
