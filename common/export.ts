@@ -38,3 +38,6 @@ export interface BackupResult {
   articles: number;
   bytes: number;
 }
+
+/** Browser mode: `GET` this path downloads a backup of the library (same access rules as the API). */
+export const BACKUP_DOWNLOAD_PATH = '/backup';

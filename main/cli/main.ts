@@ -13,7 +13,8 @@ import { processOut, type Out } from './output';
 export const USAGE = `Usage: offprint <command> [options]
 
 Commands:
-  import PATH…              import files and folders (folders are walked; their names become tags)
+  import PATH…              import files and folders (folders are walked; their names become tags);
+                            a backup zip made by "offprint backup" is restored
       --no-folder-tags      do not tag articles with the names of the folders they were in
   list                      every article, newest first (● unread, ★ starred); takes the filters below
   show ID                   one article (an unambiguous start of the id is enough)
@@ -31,6 +32,13 @@ Commands:
       --save NAME [QUERY]   save QUERY and the filters given under NAME
       --rename ID NAME      rename a saved search
       --delete ID           delete a saved search
+  cite ID…                  a citation of the articles
+      --format F            apa (default), harvard, vancouver, bibtex, ris or csl-json
+  export ID…                the articles as one file (several: a zip of one file each; json: one file)
+      --format F            markdown, html or json (required)
+      --out FILE            where to write it (default: its own name, in this folder; never replaced)
+      --query Q             export the hits of a search instead (with --tag, --any-tag, --from, --to)
+  backup FILE               the whole library as one zip (restore it with: offprint import FILE)
   doctor                    check every article; move damaged ones to quarantine; list what was found
   serve                     serve the app to a browser (browser mode)
       --port N              port (default 4280; 0 picks a free one)
@@ -79,6 +87,9 @@ const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   port: { type: 'string', default: '4280' },
   host: { type: 'string', default: '127.0.0.1' },
   token: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  query: { type: 'string' },
 };
 
 export interface CliOptions {
@@ -107,6 +118,9 @@ export interface CliOptions {
   port: string;
   host: string;
   token?: string;
+  format?: string;
+  out?: string;
+  query?: string;
 }
 
 export interface CommandContext {
@@ -130,6 +144,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   mark: async () => (await import('./commands/mark')).markCommand,
   note: async () => (await import('./commands/mark')).noteCommand,
   saved: async () => (await import('./commands/saved')).savedCommand,
+  cite: async () => (await import('./commands/cite-export')).citeCommand,
+  export: async () => (await import('./commands/cite-export')).exportCommand,
+  backup: async () => (await import('./commands/cite-export')).backupCommand,
 };
 
 export async function main(argv: string[], out: Out = processOut): Promise<number> {

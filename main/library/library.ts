@@ -21,6 +21,7 @@ import type { ImportProgress } from '../../common/import';
 import { DEFAULT_SEARCH, type SearchRequest, type SearchResponse, type TagCount } from '../../common/search';
 import { ImportJob, type JobInput } from './import/import-job';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
+import type { ExportEntry } from './export/export-articles';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
 import { fileStamp, SegmentedIndex } from './search/engine/segmented-index';
 import { hitUserData } from './search/hit-file';
@@ -217,16 +218,44 @@ export class Library implements OffprintApi {
 
   // ---- citations, export, backup -----------------------------------------------------------------------
 
-  async cite(_args: ArgsOf<'cite'>): Promise<Citation> {
-    throw new OffprintError('failed', 'Citations are not built yet.');
+  async cite({ ids, format }: ArgsOf<'cite'>): Promise<Citation> {
+    const articles = await this.articlesFor(ids);
+    // citation-js is loaded when a citation is first asked for, not with every library (the CLI's start-up).
+    const { citeArticles } = await import('./export/cite');
+    return citeArticles(articles, format);
   }
 
-  async exportArticles(_args: ArgsOf<'exportArticles'>): Promise<ExportFile> {
-    throw new OffprintError('failed', 'Export is not built yet.');
+  async exportArticles({ ids, format }: ArgsOf<'exportArticles'>): Promise<ExportFile> {
+    const entries: ExportEntry[] = [];
+    for (const article of await this.articlesFor(ids)) {
+      const images = new Map<string, string>();
+      if (format === 'html')
+        for (const name of article.resources) {
+          const bytes = await this.store.readResource(article.id, name);
+          images.set(name, `data:${mediaTypeOf(name)};base64,${Buffer.from(bytes).toString('base64')}`);
+        }
+      entries.push({ article, user: await readUserData(this.store.articleDir(article.id)), images });
+    }
+    const { exportFile } = await import('./export/export-articles');
+    return exportFile(entries, format);
   }
 
-  async backup(_args: ArgsOf<'backup'>): Promise<BackupResult> {
-    throw new OffprintError('failed', 'Backup is not built yet.');
+  /**
+   * Writes the whole library to one zip (export/backup-format.ts) under the lock, so no import or edit
+   * commits while article folders are read. Restored by importing the zip (export/restore-backup.ts).
+   */
+  async backup({ path: target }: ArgsOf<'backup'>): Promise<BackupResult> {
+    return this.withLock(async () => {
+      const { writeBackup } = await import('./export/write-backup');
+      return writeBackup(
+        {
+          libraryDir: this.path,
+          articles: [...this.store.all()],
+          articleDir: (id) => this.store.articleDir(id),
+        },
+        target,
+      );
+    });
   }
 
   // ---- search ------------------------------------------------------------------------------------------
@@ -534,6 +563,15 @@ export class Library implements OffprintApi {
     );
     this.jobs.set(job.id, job);
     return job.status();
+  }
+
+  /** The articles named, in the order given (each once); an unknown id is an error that names it. */
+  private async articlesFor(ids: readonly string[]): Promise<StoredArticle[]> {
+    await this.refreshIfChanged();
+    if (ids.length === 0) throw new OffprintError('invalid-argument', 'No article ids were given.');
+    const articles: StoredArticle[] = [];
+    for (const id of new Set(ids)) articles.push(await this.store.readArticle(id));
+    return articles;
   }
 
   private job(jobId: string): ImportJob {

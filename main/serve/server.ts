@@ -16,11 +16,13 @@ import {
 import { CONTENT_SECURITY_POLICY } from '../../common/csp';
 import { toApiError } from '../../common/errors';
 import { UPLOAD_CONTENT_TYPE, UPLOAD_PATH } from '../../common/upload';
+import { BACKUP_DOWNLOAD_PATH } from '../../common/export';
 import type { Library } from '../library/library';
 import { type AccessPolicy, checkToken, isLoopback, refuse, TOKEN_COOKIE, tokenFrom } from './access';
 import { BodyTooLarge, closeAfter, readBody, stopReading } from './body';
 import { DEFAULT_STATIC_DIR, readStatic } from './static-files';
 import { receiveUpload, UploadRefused } from './upload';
+import { sendBackup } from './backup-download';
 
 /**
  * One API call's JSON body. Files travel by the streamed upload (`UPLOAD_PATH`), so a call carries arguments
@@ -115,6 +117,10 @@ async function handle(
   }
   if (url.pathname === UPLOAD_PATH && req.method === 'POST') {
     await handleUpload(req, res, library);
+    return;
+  }
+  if (url.pathname === BACKUP_DOWNLOAD_PATH && req.method === 'GET') {
+    await handleBackup(res, library);
     return;
   }
   if (url.pathname.startsWith('/api/')) {
@@ -220,6 +226,19 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, library: 
   }
   const progress = library.importStaged(staged.files, staged.remove);
   send(res, 200, { ok: true, value: progress });
+}
+
+/** The backup as a download; a failure before the first byte answers as an API error would. */
+async function handleBackup(res: ServerResponse, library: Library): Promise<void> {
+  try {
+    await sendBackup(res, library, SECURITY_HEADERS);
+  } catch (error) {
+    if (res.headersSent) res.destroy();
+    else {
+      const apiError = toApiError(error);
+      send(res, STATUS[apiError.kind] ?? 500, { ok: false, error: apiError });
+    }
+  }
 }
 
 function send(res: ServerResponse, status: number, body: Envelope<unknown>): void {

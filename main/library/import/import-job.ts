@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { ImportProgress, ImportReport } from '../../../common/import';
 import type { ArticleStore } from '../store/article-store';
 import { Stopped, type WorkerClient } from '../worker-client';
+import { isBackupZip } from '../export/backup-detect';
+import { restoreBackup } from '../export/restore-backup';
 import type { ImportOutcome } from './importer';
 import type { WalkItem } from './walk-inputs';
 
@@ -126,6 +128,8 @@ export class ImportJob {
   /** Extracts one input in the worker and stores what it yields, as soon as each article arrives. */
   private async importOne(input: JobInput): Promise<void> {
     this.progress.current = input.name;
+    // An Offprint backup is restored, not read as a zip of pages (export/restore-backup.ts).
+    if (await isBackupZip(input)) return this.restore(input);
     const stores: Promise<void>[] = [];
     try {
       await this.worker.request(
@@ -171,6 +175,26 @@ export class ImportJob {
     } catch (error) {
       this.fail(outcome.source, `could not be saved: ${(error as Error).message}`);
     }
+  }
+
+  /** Restores a backup in this thread (it writes article folders as they are): counted like imported files. */
+  private async restore(input: JobInput): Promise<void> {
+    await restoreBackup(
+      input,
+      this.store,
+      {
+        restored: (id, title, source) => {
+          this.report.imported.push({ id, title, source, versionOf: null });
+          this.progress.imported++;
+        },
+        merged: (id, source) => {
+          this.report.duplicates.push({ id, source });
+          this.progress.duplicates++;
+        },
+        failed: (source, reason) => this.fail(source, reason),
+      },
+      this.stop.signal,
+    );
   }
 
   private fail(source: string, reason: string): void {

@@ -32,7 +32,14 @@ import { fsyncDirectory, writeFileDurable, writeTempSynced } from './durable-wri
 import { articleId, inspectArticle, readdirOrEmpty } from './article-folder';
 import { moveToQuarantine } from './quarantine';
 import { mapLimited, settleLimited } from './limited';
-import { readUserData, readUserFlagsLenient, searchSeesChange, userFlags, writeUserData } from './user-data';
+import {
+  readUserData,
+  readUserFlagsLenient,
+  searchSeesChange,
+  userFlags,
+  writeUserData,
+  type UserFlags,
+} from './user-data';
 
 export { articleId };
 
@@ -238,6 +245,48 @@ export class ArticleStore {
     const dirs = [dir, path.dirname(dir), path.dirname(path.dirname(dir))];
     if (resources.length) dirs.push(path.join(dir, 'resources'));
     return { entry: toCatalogEntry(article), files, dirs };
+  }
+
+  /**
+   * Adds an article folder restored from a backup with its files as they were (its article.json too, so its
+   * import date and every field are kept): staged and committed like an import's, article.json renamed last.
+   * `files` are paths inside the folder (`original.html`, `resources/a.png`, `user.json`), checked by the caller.
+   */
+  async addRestored(
+    article: StoredArticle,
+    files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+    flags?: UserFlags,
+  ): Promise<AddResult> {
+    const id = article.id;
+    if (this.entries.has(id) || this.staged.has(id) || this.reserved.has(id) || this.committing.has(id))
+      return { kind: 'duplicate', id };
+    this.reserved.add(id);
+    try {
+      await this.openJournal();
+      const dir = this.articleDir(id);
+      await fs.mkdir(dir, { recursive: true });
+      const staged: StagedArticle = {
+        entry: toCatalogEntry(article, flags),
+        files: [],
+        dirs: [dir, path.dirname(dir), path.dirname(path.dirname(dir))],
+      };
+      for (const file of files) {
+        const target = path.join(dir, ...file.name.split('/'));
+        const folder = path.dirname(target);
+        if (!staged.dirs.includes(folder)) {
+          await fs.mkdir(folder, { recursive: true });
+          staged.dirs.push(folder);
+        }
+        staged.files.push({ temp: await writeTempSynced(target, file.bytes), target });
+      }
+      this.staged.set(id, staged);
+      return { kind: 'imported', id, title: article.title, versionOf: article.previousVersion };
+    } catch (error) {
+      if (error instanceof OffprintError) throw error;
+      throw new OffprintError('failed', inWords(error));
+    } finally {
+      this.reserved.delete(id);
+    }
   }
 
   /** Replaces an article's tags; rewrites its article.json atomically. */

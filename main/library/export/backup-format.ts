@@ -1,0 +1,54 @@
+/**
+ * A library backup is one zip: `offprint-backup.json` first (this manifest, so a reader knows what it holds
+ * from its first bytes), then the library descriptor, `saved-searches.json` when there is one, and every
+ * article folder's files as they are on disk under `articles/<aa>/<id>/` (article.json, the original,
+ * resources/, user.json). The index and the catalog are not in it: they are derived from the article files.
+ */
+import { OffprintError } from '../../../common/errors';
+import { version } from '../../../package.json';
+
+export const BACKUP_MANIFEST = 'offprint-backup.json';
+export const BACKUP_FORMAT = 'offprint-backup';
+/** Bump when the layout changes; a reader refuses a backup written by a newer version. */
+export const BACKUP_FORMAT_VERSION = 1;
+
+export interface BackupManifest {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  /** ISO time the backup was written. */
+  created: string;
+  articles: number;
+  /** The Offprint version that wrote it. */
+  offprint: string;
+}
+
+export function backupManifest(articles: number, created = new Date()): BackupManifest {
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    created: created.toISOString(),
+    articles,
+    offprint: version,
+  };
+}
+
+/** The manifest of a backup, or why it cannot be restored (not a manifest; written by a newer Offprint). */
+export function parseManifest(raw: string, source: string): BackupManifest {
+  let parsed: Partial<BackupManifest>;
+  try {
+    parsed = JSON.parse(raw) as Partial<BackupManifest>;
+  } catch {
+    throw new OffprintError('failed', `${source}: its ${BACKUP_MANIFEST} is damaged (not valid JSON).`);
+  }
+  if (parsed?.format !== BACKUP_FORMAT || typeof parsed.formatVersion !== 'number')
+    throw new OffprintError(
+      'failed',
+      `${source}: its ${BACKUP_MANIFEST} is not an Offprint backup manifest.`,
+    );
+  if (parsed.formatVersion > BACKUP_FORMAT_VERSION)
+    throw new OffprintError(
+      'failed',
+      `${source} is a backup from a newer Offprint (backup format ${parsed.formatVersion}; this version reads up to ${BACKUP_FORMAT_VERSION}). Update Offprint to restore it; nothing was restored.`,
+    );
+  return parsed as BackupManifest;
+}
