@@ -304,4 +304,31 @@ describe.skipIf(!chromium || !built)('reading state, highlights and notes in the
       expect(copied).toBe(`“The first ferry left the harbour at seven”\n\n${citation.text.trim()}\n`);
     }
   });
+
+  it('lists a highlight whose text is not in the article, with a notice, and draws it nowhere', async () => {
+    // As if the article had been re-imported with other text since: the quote is nowhere in it.
+    const quote = { type: 'TextQuoteSelector', exact: 'a passage that is not there', prefix: '', suffix: '' };
+    await call('addHighlight', {
+      id: ids[FERRY_TITLE],
+      color: 'blue',
+      quote,
+      position: { type: 'TextPositionSelector', start: 3, end: 30 },
+      note: '',
+    });
+    await open(FERRY_TITLE, 'Passengers said');
+    const list = reader().getByRole('list', { name: 'Highlights' });
+    await eventually(() => list.textContent()).toContain('a passage that is not there');
+    await eventually(() => reader().getByRole('note').textContent()).toMatch(
+      /not in the article as it is shown/,
+    );
+    expect(await reader().locator('mark.offprint-highlight[data-color="blue"]').count()).toBe(0);
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: 'not there' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await eventually(async () =>
+      (await stored(FERRY_TITLE)).user.highlights.map((h) => h.quote.exact),
+    ).not.toContain('a passage that is not there');
+  });
 });
