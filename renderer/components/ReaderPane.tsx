@@ -1,33 +1,14 @@
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type MutableRefObject,
-} from 'react';
-import type { Highlight, HighlightColor } from '../../common/user-data';
-import { api, describeError } from '../api/client';
-import { copyTextAndHtml } from '../dom/clipboard';
-import { firstMarkOf } from '../dom/highlight-marks';
+import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { hitMarks, topInWindow } from '../dom/reader-marks';
-import { boxInScroller, boxInWindow, type Box } from '../dom/window-rect';
 import type { ArticleState } from '../hooks/useArticle';
-import { useHighlightLayer, type ShownBody } from '../hooks/useHighlightLayer';
-import { useReadingPosition } from '../hooks/useReadingPosition';
-import { useUserData } from '../hooks/useUserData';
+import { useReaderAnnotations } from '../hooks/useReaderAnnotations';
 import { formatPosition, plural } from '../lib/format';
-import { DEFAULT_HIGHLIGHT_COLOR } from '../lib/highlight-colors';
 import type { KeyCommand } from '../lib/keyboard';
-import { quoteWithCitation } from '../lib/quote-citation';
-import { AnnotationsPanel } from './AnnotationsPanel';
+import { ArticleAnnotations } from './ArticleAnnotations';
 import { ArticleDocument } from './ArticleDocument';
 import { ErrorNotice } from './ErrorNotice';
-import { HighlightPopover } from './HighlightPopover';
 import { Icon } from './Icon';
 import { ReadingButtons } from './ReadingButtons';
-import { SelectionToolbar } from './SelectionToolbar';
 
 interface ReaderPaneProps {
   state: ArticleState;
@@ -43,18 +24,12 @@ interface ReaderPaneProps {
   /** Changes when the reader should take keyboard focus (an article was opened from the list). */
   focusToken: number;
   /** The reader's own keys (star, read, highlight) are handed to it here; it answers whether it acted. */
-  keysRef?: MutableRefObject<((command: KeyCommand) => boolean) | null>;
+  keysRef?: RefObject<((command: KeyCommand) => boolean) | null>;
   /** Reading state, highlights or the note changed: what search finds and the list shows may have too. */
   onUserDataChanged?: () => void;
 }
 
-const NO_HIGHLIGHTS: readonly Highlight[] = [];
 const nothing = () => undefined;
-
-interface ReaderMessage {
-  kind: 'error' | 'info';
-  text: string;
-}
 
 /** Where the first mark is, relative to the scroller's viewport, to bring it into view only when it is out of it. */
 function revealFirstHit(scroller: HTMLElement): number {
@@ -76,139 +51,22 @@ export function ReaderPane(props: ReaderPaneProps) {
   // A rich body marks its words in its frame once that has loaded, after the effects below first ran.
   const [bodyMarks, setBodyMarks] = useState(0);
   const onBodyMarked = useCallback(() => setBodyMarks((count) => count + 1), []);
-  const [body, setBody] = useState<ShownBody | null>(null);
-  const onBody = useCallback((articleId: string, container: HTMLElement | null) => {
-    setBody((shown) =>
-      container
-        ? { articleId, container, version: (shown?.version ?? 0) + 1 }
-        : shown?.articleId === articleId
-          ? null
-          : shown,
-    );
-  }, []);
-  const shownBody = body && body.articleId === article?.id ? body : null;
-  const userData = useUserData(article, props.onUserDataChanged ?? nothing);
-  const user = userData.user;
-  const highlights = user?.highlights ?? NO_HIGHLIGHTS;
-  const [popover, setPopover] = useState<{ highlightId: string; focusNote: boolean } | null>(null);
-  const [popoverBox, setPopoverBox] = useState<Box | null>(null);
-  const [message, setMessage] = useState<ReaderMessage | null>(null);
-  const noteField = useRef<HTMLTextAreaElement>(null);
-  const layer = useHighlightLayer(shownBody, highlights, scroller, (highlightId) =>
-    setPopover({ highlightId, focusNote: false }),
-  );
+  const notes = useReaderAnnotations(article, scroller, {
+    fontSize: props.fontSize,
+    onUserDataChanged: props.onUserDataChanged ?? nothing,
+    keysRef: props.keysRef,
+  });
+  const user = notes.userData.user;
 
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
-    setPopover(null);
-    setMessage(null);
   }, [article?.id]);
 
-  // Bodies mark their hits in their own layout effects, which run before this one.
+  // Bodies mark their hits in their own layout effects, which run before this one. The article object changes
+  // when its user data does: only another article (or query) moves the view.
   useLayoutEffect(() => {
     setHits(scroller.current && article ? revealFirstHit(scroller.current) : 0);
-    // The article object changes when its user data does; only another article (or query) moves the view.
   }, [article?.id, props.terms, bodyMarks]);
-
-  useReadingPosition(scroller, {
-    articleId: article?.id ?? null,
-    bodyReadyFor: shownBody?.articleId ?? null,
-    saved: article?.user.reading.position ?? 0,
-    hasHits: () => (scroller.current ? hitMarks(scroller.current).length > 0 : false),
-    read: user?.reading.read ?? false,
-    endVisible: () => {
-      const view = scroller.current;
-      const text = view?.querySelector('.article-body, .article-frame');
-      // The last lines may sit in the padding's reach without being scrolled fully into view.
-      return (
-        !!view && !!text && text.getBoundingClientRect().bottom <= view.getBoundingClientRect().bottom + 24
-      );
-    },
-    onPosition: userData.savePosition,
-    onReachedEnd: () => userData.setRead(true),
-  });
-
-  // The popover sits under its highlight's first mark, wherever that is drawn now.
-  useLayoutEffect(() => {
-    const mark = popover && shownBody ? firstMarkOf(shownBody.container, popover.highlightId) : null;
-    const view = scroller.current;
-    setPopoverBox(
-      mark && view
-        ? boxInScroller(boxInWindow(mark.getBoundingClientRect(), mark.ownerDocument), view)
-        : null,
-    );
-  }, [popover, shownBody, highlights, props.fontSize]);
-
-  const highlightSelection = async (color: HighlightColor, withNote: boolean) => {
-    const selection = layer.selection;
-    if (!selection) return false;
-    layer.clearSelection();
-    const added = await userData.addHighlight(color, selection.selectors);
-    if (added && withNote) setPopover({ highlightId: added.id, focusNote: true });
-    return added !== null;
-  };
-
-  const copyWithCitation = async (quote: string) => {
-    if (!article) return;
-    try {
-      const citation = await api.cite({ ids: [article.id], format: 'apa' });
-      const { text, html } = quoteWithCitation(quote, citation);
-      await copyTextAndHtml(text, html);
-      setMessage({ kind: 'info', text: 'Copied the quote with its citation.' });
-    } catch (failure) {
-      setMessage({ kind: 'error', text: `Could not copy with citation: ${describeError(failure)}` });
-    }
-  };
-
-  const showHighlight = (highlightId: string) => {
-    const mark = shownBody && firstMarkOf(shownBody.container, highlightId);
-    if (!mark) return;
-    mark.scrollIntoView({ block: 'center' });
-    setPopover({ highlightId, focusNote: false });
-  };
-
-  const closePopover = () => {
-    setPopover(null);
-    scroller.current?.focus({ preventScroll: true });
-  };
-
-  const toggleRead = () => user && userData.setRead(!user.reading.read);
-
-  useEffect(() => {
-    if (!props.keysRef) return;
-    props.keysRef.current = (command) => {
-      if (!user) return false;
-      switch (command) {
-        case 'toggle-star':
-          userData.toggleStar();
-          return true;
-        case 'toggle-read':
-          toggleRead();
-          return true;
-        case 'highlight-selection':
-          if (!layer.selection) return false;
-          void highlightSelection(DEFAULT_HIGHLIGHT_COLOR, false);
-          return true;
-        default:
-          return false;
-      }
-    };
-  });
-  useEffect(() => {
-    const keys = props.keysRef;
-    return () => {
-      if (keys) keys.current = null;
-    };
-  }, [props.keysRef]);
-
-  const shownMessage: ReaderMessage | null = userData.error
-    ? { kind: 'error', text: userData.error }
-    : message;
-  const dismissMessage = () => {
-    userData.dismissError();
-    setMessage(null);
-  };
-  const popoverHighlight = popover ? highlights.find((h) => h.id === popover.highlightId) : undefined;
 
   useLayoutEffect(() => {
     if (props.focusToken > 0) scroller.current?.focus({ preventScroll: true });
@@ -283,30 +141,32 @@ export function ReaderPane(props: ReaderPaneProps) {
               <div className="reader-actions">
                 <ReadingButtons
                   reading={user.reading}
-                  onToggleStar={userData.toggleStar}
-                  onToggleRead={toggleRead}
+                  onToggleStar={notes.userData.toggleStar}
+                  onToggleRead={notes.toggleRead}
                 />
                 <button
                   type="button"
                   className="text-button notes-button"
                   title="Go to the notes and highlights"
-                  onClick={() => {
-                    noteField.current?.scrollIntoView({ block: 'center' });
-                    noteField.current?.focus({ preventScroll: true });
-                  }}
+                  onClick={notes.goToNotes}
                 >
-                  Notes{highlights.length > 0 ? ` (${highlights.length})` : ''}
+                  Notes{notes.highlights.length > 0 ? ` (${notes.highlights.length})` : ''}
                 </button>
               </div>
             )}
           </div>
-          {shownMessage && (
+          {notes.message && (
             <div
-              className={`reader-message is-${shownMessage.kind}`}
-              role={shownMessage.kind === 'error' ? 'alert' : 'status'}
+              className={`reader-message is-${notes.message.kind}`}
+              role={notes.message.kind === 'error' ? 'alert' : 'status'}
             >
-              <span>{shownMessage.text}</span>
-              <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismissMessage}>
+              <span>{notes.message.text}</span>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Dismiss"
+                onClick={notes.dismissMessage}
+              >
                 <Icon name="close" />
               </button>
             </div>
@@ -331,50 +191,12 @@ export function ReaderPane(props: ReaderPaneProps) {
                 onOpenArticle={props.onOpenArticle}
                 fontSize={props.fontSize}
                 onBodyMarked={onBodyMarked}
-                onBody={onBody}
+                onBody={notes.onBody}
               />
             ) : (
               <p className="pane-placeholder muted">Opening…</p>
             )}
-            {article && layer.selection && (
-              <SelectionToolbar
-                box={layer.selection.box}
-                onHighlight={(color) => void highlightSelection(color, false)}
-                onNote={() => void highlightSelection(DEFAULT_HIGHLIGHT_COLOR, true)}
-                onCopy={() => {
-                  const quote = layer.selection?.selectors.quote.exact;
-                  layer.clearSelection();
-                  if (quote) void copyWithCitation(quote);
-                }}
-              />
-            )}
-            {popoverHighlight && popoverBox && (
-              <HighlightPopover
-                highlight={popoverHighlight}
-                box={popoverBox}
-                focusNote={popover?.focusNote ?? false}
-                onColor={(color) => userData.updateHighlight(popoverHighlight.id, { color })}
-                onNote={(note) => userData.updateHighlight(popoverHighlight.id, { note })}
-                onCopy={() => void copyWithCitation(popoverHighlight.quote.exact)}
-                onDelete={() => {
-                  userData.removeHighlight(popoverHighlight.id);
-                  closePopover();
-                }}
-                onClose={closePopover}
-              />
-            )}
-            {article && user && !article.linkOnly && (
-              <AnnotationsPanel
-                noteRef={noteField}
-                note={user.note}
-                noteStatus={userData.noteStatus}
-                onNote={userData.setNote}
-                highlights={highlights}
-                orphans={layer.orphans}
-                onShowHighlight={showHighlight}
-                onDeleteHighlight={userData.removeHighlight}
-              />
-            )}
+            {article && <ArticleAnnotations article={article} notes={notes} />}
           </div>
         </>
       ) : (

@@ -48,8 +48,10 @@ export function useUserData(article: ArticleView | null, onChanged: () => void):
     changed.current = onChanged;
   });
 
+  // Another article: what was said about the last one's writes is not about this one.
   useEffect(() => {
     setNoteStatus('idle');
+    setError(null);
   }, [id]);
 
   /** Shows `next` at once; `write` saves it. A failure puts back what was there before, with why. */
