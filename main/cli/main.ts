@@ -37,7 +37,7 @@ Commands:
   export ID…                the articles as one file (several: a zip of one file each; json: one file)
       --format F            markdown, html or json (required)
       --out FILE            where to write it (default: its own name, in this folder; never replaced)
-      --query Q             export the hits of a search instead (with --tag, --any-tag, --from, --to)
+      --query Q             export the hits of a search instead (with the filters below)
   backup FILE               the whole library as one zip (restore it with: offprint import FILE)
   doctor                    check every article; move damaged ones to quarantine; list what was found
   serve                     serve the app to a browser (browser mode)
@@ -45,7 +45,7 @@ Commands:
       --host ADDR           listen on another address; requires an access token (printed)
       --token TOKEN         the access token to require (default: a random one when --host is set)
 
-Filters for list, search and saved --save:
+Filters for list, search, saved --save and export --query:
   --tag T                   only articles with tag T or a sub-tag of it (repeatable; all of them unless --any-tag)
   --any-tag                 articles with any of the --tag tags
   --not-tag T               leave out articles with tag T or a sub-tag of it (repeatable)

@@ -98,6 +98,8 @@ describe('offprint CLI', () => {
       title: expect.any(String),
       score: expect.any(Number),
       snippet: expect.stringContaining('<mark>Dock</mark>'),
+      read: false,
+      starred: false,
     });
     expect(search.value.tags).toContainEqual({ tag: 'news', count: 1 });
 

@@ -1,6 +1,6 @@
 /**
  * The process the kill harness (kill-points.test.ts) runs under strace and kills: one library operation,
- * bundled with the real library code (never mocked). Usage: `node child.mjs <import|tag|index> LIBRARY [PATH…]`.
+ * bundled with the real library code (never mocked). Usage: `node child.mjs <import|tag|mark|index> LIBRARY [PATH…]`.
  *
  * Before the operation it pads the thread pool's count of `openat` and `write` calls: strace counts injections
  * per thread, and the pool thread (UV_THREADPOOL_SIZE=1) is where every library write happens; padded past
@@ -21,7 +21,7 @@ async function pad(): Promise<void> {
 
 async function run(): Promise<void> {
   const [operation, dir, ...paths] = process.argv.slice(2);
-  if (!operation || !dir) throw new Error('usage: child <import|tag|index> LIBRARY [PATH…]');
+  if (!operation || !dir) throw new Error('usage: child <import|tag|mark|index> LIBRARY [PATH…]');
   await pad();
   process.stdout.write('padded\n');
   const library = await openLibrary(dir, { create: operation === 'import' });
@@ -35,6 +35,10 @@ async function run(): Promise<void> {
       const [first] = (await library.list({})).map((a) => a.id).sort();
       if (!first) throw new Error('no article to tag');
       await library.setTags({ id: first, tags: ['crash-edited', 'second'] });
+    } else if (operation === 'mark') {
+      const [first] = (await library.list({})).map((a) => a.id).sort();
+      if (!first) throw new Error('no article to mark');
+      await library.setReading({ ids: [first], read: true, starred: true });
     } else if (operation === 'index') {
       await library.whenIndexed();
       await library.compactIndex();

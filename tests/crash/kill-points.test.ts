@@ -78,7 +78,7 @@ afterAll(async () => {
 
 interface Scenario {
   name: string;
-  operation: 'import' | 'tag' | 'index';
+  operation: 'import' | 'tag' | 'mark' | 'index';
   inputs: string[];
   /** Prepares the library folder the operation starts from. */
   prepare(lib: string): Promise<void>;
@@ -104,6 +104,7 @@ const scenarios: Scenario[] = [
     expected: 3,
   },
   { name: 'tag edit', operation: 'tag', inputs: [], prepare: copyBase, expected: 2 },
+  { name: 'mark read and starred', operation: 'mark', inputs: [], prepare: copyBase, expected: 2 },
   {
     name: 'index catch-up and save',
     operation: 'index',
@@ -168,6 +169,15 @@ async function checkListed(scenario: Scenario, lib: string, library: Library): P
       if (tags !== JSON.stringify(baseTags) && tags !== JSON.stringify(TAGS_AFTER))
         return `article ${id} has tags ${tags}, neither those before nor after`;
     }
+    if (scenario.operation === 'mark') {
+      // user.json is before or after, and the catalog's copy (the list's) agrees with it.
+      const { read, starred } = article.user.reading;
+      const row = listed.find((a) => a.id === id)!;
+      if (read !== starred || (id !== tagged && read))
+        return `article ${id} is read ${read}, starred ${starred}: neither before nor after`;
+      if (row.read !== read || row.starred !== starred)
+        return `article ${id}: the list says read ${row.read}, starred ${row.starred}; user.json ${read}, ${starred}`;
+    }
   }
   if (scenario.operation !== 'import' || scenario.expected !== FIRST_WORDS.length) {
     const ids = new Set(listed.map((a) => a.id));
@@ -191,6 +201,11 @@ async function checkAfterRerun(scenario: Scenario, library: Library): Promise<st
     const tags = (await library.getArticle({ id: tagged })).tags;
     if (JSON.stringify(tags) !== JSON.stringify(TAGS_AFTER))
       return `after running again: tags ${tags.join(', ')}`;
+  }
+  if (scenario.operation === 'mark') {
+    const row = listed.find((a) => a.id === tagged)!;
+    if (!row.read || !row.starred)
+      return `after running again: the list says read ${row.read}, starred ${row.starred}`;
   }
   await library.whenIndexed();
   for (const { id } of listed) {

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArgsOf } from '../../common/api';
+import { USER_DATA_LIMITS } from '../../common/user-data';
 import { type Library, openLibrary } from '../../main/library/library';
 import { JOURNAL_FILE } from '../../main/library/store/article-store';
 import { MANIFEST_FILE } from '../../main/library/search/engine/manifest';
@@ -175,6 +176,27 @@ describe('user data', () => {
       message: expect.stringContaining('0123456789abcdef'),
     });
     await expect(fs.access(userFile(id))).rejects.toThrow();
+
+    // At most USER_DATA_LIMITS.highlights per article.
+    const full = {
+      format: 'offprint-user-data',
+      formatVersion: 1,
+      reading: { read: false, readAt: null, starred: false, position: 0 },
+      note: '',
+      highlights: Array.from({ length: USER_DATA_LIMITS.highlights }, (_, i) => ({
+        ...highlight(id, i, 'x'),
+        id: i.toString(16).padStart(16, '0'),
+        created: '2026-01-01T00:00:00.000Z',
+        modified: '2026-01-01T00:00:00.000Z',
+      })),
+    };
+    await fs.writeFile(userFile(id), JSON.stringify(full));
+    const bytes = await fs.readFile(userFile(id), 'utf8');
+    await expect(library.addHighlight(highlight(id, 0, 'one more'))).rejects.toMatchObject({
+      kind: 'invalid-argument',
+      message: expect.stringContaining(`${USER_DATA_LIMITS.highlights} highlights`),
+    });
+    expect(await fs.readFile(userFile(id), 'utf8')).toBe(bytes);
   });
 
   it('refuses a user.json written by a newer Offprint and leaves it as it is', async () => {
@@ -233,7 +255,8 @@ describe('user data', () => {
       JSON.stringify({
         format: 'offprint-user-data',
         formatVersion: 1,
-        reading: { read: true, readAt: null, starred: false, position: 0 },
+        // Unread: only the note differs from what the catalog holds (its stamp must tell).
+        reading: { read: false, readAt: null, starred: false, position: 0 },
         note: 'written before the crash',
         highlights: [],
       }),
@@ -243,8 +266,8 @@ describe('user data', () => {
     const after = await revisions();
     expect(after.get(a)).toBeGreaterThan(before.get(a)!);
     expect(after.get(b)).toBe(before.get(b));
-    expect((await library.list({})).find((r) => r.id === a)!.read).toBe(true);
     expect((await library.indexStats()).coveredRevision).toBe(await headRevision());
+    expect((await readCatalog(lib))!.entries.get(a)!.userStamp).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('reads a catalog written before user data as unread and unstarred', async () => {

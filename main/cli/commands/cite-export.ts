@@ -2,12 +2,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from '../../../common/api';
-import { DEFAULT_SEARCH } from '../../../common/search';
 import { OffprintError } from '../../../common/errors';
 import type { Library } from '../../library/library';
 import type { CommandContext } from '../main';
 import { json, printable } from '../output';
 import { resolveId } from '../resolve-id';
+import { searchCriteria } from '../search-options';
 
 /** Search hits exported at most (one request: the API's page limit). */
 const MAX_EXPORTED_HITS = 100_000;
@@ -64,16 +64,9 @@ export async function exportCommand({ library, args, options, out }: CommandCont
 }
 
 async function searchHits(library: Library, options: CommandContext['options']): Promise<string[]> {
-  const request = parseArgs('search', {
-    ...DEFAULT_SEARCH,
-    query: options.query ?? '',
-    tags: options.tag ?? [],
-    anyTag: options['any-tag'],
-    from: options.from ?? null,
-    to: options.to ?? null,
-    sort: options.sort,
-    limit: MAX_EXPORTED_HITS,
-  });
+  // The same criteria `search` and `list` read, so every filter they take narrows an export too.
+  const criteria = searchCriteria(options.query ? [options.query] : [], options);
+  const request = { ...criteria, offset: 0, limit: MAX_EXPORTED_HITS };
   return (await library.search(request)).hits.map((h) => h.id);
 }
 

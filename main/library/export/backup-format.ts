@@ -5,7 +5,7 @@
  * resources/, user.json). The index and the catalog are not in it: they are derived from the article files.
  */
 import { OffprintError } from '../../../common/errors';
-import { version } from '../../../package.json';
+import { offprintVersion } from './offprint-version';
 
 export const BACKUP_MANIFEST = 'offprint-backup.json';
 export const BACKUP_FORMAT = 'offprint-backup';
@@ -28,7 +28,7 @@ export function backupManifest(articles: number, created = new Date()): BackupMa
     formatVersion: BACKUP_FORMAT_VERSION,
     created: created.toISOString(),
     articles,
-    offprint: version,
+    offprint: offprintVersion(),
   };
 }
 

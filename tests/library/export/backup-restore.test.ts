@@ -369,6 +369,27 @@ describe('a tampered backup', () => {
     expect(r2.imported.map((i) => i.id).sort()).toEqual(ids.filter((id) => id !== imageId));
   });
 
+  it("the import's zip-bomb limits hold: an entry inflating past the archive's allowance stops the restore", async () => {
+    const entries = await zipEntries(backupZip);
+    const bomb = {
+      name: 'articles/ab/ab000000000000000000/original.txt',
+      bytes: Buffer.alloc(20 * 1024 * 1024),
+    };
+    const target = await newLibrary('bomb');
+    const report = await importInto(
+      target,
+      await writeZip(path.join(root, 'bomb.zip'), [entries[0]!, bomb, ...entries.slice(1)]),
+    );
+    expect(report.imported).toEqual([]);
+    expect(report.failed).toEqual([
+      {
+        source: 'bomb.zip',
+        reason: expect.stringMatching(/expands past 16 MB .*; the rest was not restored$/),
+      },
+    ]);
+    expect(await fs.readdir(target.path)).not.toContain('articles');
+  });
+
   it('a restore leaves user data of a restored article readable as written', async () => {
     const target = open.find((l) => l.path.endsWith('restored'))!;
     expect(await readUserData(articleDir(target.path, imageId))).toEqual(USER);
