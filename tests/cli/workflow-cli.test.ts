@@ -78,6 +78,25 @@ describe('offprint tag, mark, note, saved', () => {
     expect(await listed('--starred')).toEqual([b]);
   });
 
+  it('filters by a parent tag and leaves out none-of tags, in list and search', async () => {
+    const [q, f] = [id['quantum.txt']!, id['football.txt']!];
+    // Both carry queue/soon (renamed above): the parent `QUEUE` finds them, --not-tag leaves one out.
+    await json(['tag', f, '--add', 'queue/soon/sport']);
+    expect(await listed('--tag', 'QUEUE')).toEqual([q, f].sort());
+    expect(await listed('--tag', 'queue', '--not-tag', 'queue/soon/sport')).toEqual([q]);
+    const all = (await json(['list'])).value as Row[];
+    expect(await listed('--not-tag', 'queue')).toEqual(
+      all
+        .map((r) => r.id)
+        .filter((x) => x !== q && x !== f)
+        .sort(),
+    );
+    const hits = (await json(['search', '', '--tag', 'queue', '--not-tag', 'Queue/Soon/Sport'])).value as {
+      hits: Array<{ id: string }>;
+    };
+    expect(hits.hits.map((h) => h.id)).toEqual([q]);
+  });
+
   it('refuses contradictory or missing flags and unknown ids, changing nothing', async () => {
     const q = id['quantum.txt']!;
     for (const args of [

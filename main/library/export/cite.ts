@@ -16,7 +16,10 @@ let loaded: Promise<CitationJs> | null = null;
  */
 function citationJs(): Promise<CitationJs> {
   loaded ??= (async () => {
-    const core = (await import('@citation-js/core')).default;
+    const module = await import('@citation-js/core');
+    // Node's ESM loader gives CommonJS exports as `default`; tsx (the benchmarks) honours `__esModule` and
+    // gives the named exports themselves.
+    const core = (module.default ?? module) as CitationJs;
     // The plugins register their formats with that same core as they load.
     await Promise.all([
       import('@citation-js/plugin-bibtex'),
