@@ -13,30 +13,51 @@ interface ReadingButtonsProps {
 export function ReadingButtons({ reading, onToggleStar, onToggleRead }: ReadingButtonsProps) {
   return (
     <div className="reading-buttons">
-      <button
-        type="button"
-        className={`button star-button${reading.starred ? ' is-on' : ''}`}
-        aria-label="Star"
-        aria-pressed={reading.starred}
-        aria-keyshortcuts="s"
+      <ToggleButton
+        name="Star"
+        kind="star-button"
+        on={reading.starred}
+        shortcut="s"
         title={reading.starred ? 'Unstar (s)' : 'Star (s)'}
+        icon={reading.starred ? '★' : '☆'}
         onClick={onToggleStar}
-      >
-        <span aria-hidden="true">{reading.starred ? '★' : '☆'}</span>
-        <span className="button-label">Star</span>
-      </button>
-      <button
-        type="button"
-        className={`button read-button${reading.read ? ' is-on' : ''}`}
-        aria-label="Read"
-        aria-pressed={reading.read}
-        aria-keyshortcuts="m"
+      />
+      <ToggleButton
+        name="Read"
+        kind="read-button"
+        on={reading.read}
+        shortcut="m"
         title={reading.read ? 'Read: mark unread (m)' : 'Unread: mark read (m)'}
+        icon={reading.read ? '✓' : '○'}
         onClick={onToggleRead}
-      >
-        <span aria-hidden="true">{reading.read ? '✓' : '○'}</span>
-        <span className="button-label">Read</span>
-      </button>
+      />
     </div>
+  );
+}
+
+interface ToggleButtonProps {
+  name: string;
+  kind: string;
+  on: boolean;
+  shortcut: string;
+  title: string;
+  icon: string;
+  onClick(): void;
+}
+
+function ToggleButton({ name, kind, on, shortcut, title, icon, onClick }: ToggleButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`button ${kind}${on ? ' is-on' : ''}`}
+      aria-label={name}
+      aria-pressed={on}
+      aria-keyshortcuts={shortcut}
+      title={title}
+      onClick={onClick}
+    >
+      <span aria-hidden="true">{icon}</span>
+      <span className="button-label">{name}</span>
+    </button>
   );
 }
