@@ -53,6 +53,7 @@ export function App() {
   // On a narrow window the filters are a drawer, closed by default, whatever the wide layout remembers.
   const [narrowFiltersOpen, setNarrowFiltersOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
+  const readerKeys = useRef<((command: KeyCommand) => boolean) | null>(null);
   const terms = useMemo(() => normalizeTerms(results.summary?.terms ?? []), [results.summary]);
   const total = results.summary?.total ?? 0;
   useDocumentTitle(nav.openId !== null ? (article.article?.title ?? null) : null);
@@ -126,6 +127,10 @@ export function App() {
         return nav.step(1);
       case 'previous-article':
         return nav.step(-1);
+      case 'toggle-star':
+      case 'toggle-read':
+      case 'highlight-selection':
+        return readerKeys.current?.(command) ?? false;
       case 'open-selected':
         if (nav.selected === null) return false;
         nav.open(nav.selected, { focus: true });
@@ -242,6 +247,8 @@ export function App() {
                 onShowList={listVisible ? null : backToList}
                 fontSize={fontSize}
                 focusToken={nav.focusReaderToken}
+                keysRef={readerKeys}
+                onUserDataChanged={reload}
               />
             </ErrorBoundary>
           )}

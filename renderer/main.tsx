@@ -9,6 +9,7 @@ import './styles/filters.css';
 import './styles/results.css';
 import './styles/actions.css';
 import './styles/reader.css';
+import './styles/annotations.css';
 import './styles/import.css';
 
 const root = document.getElementById('root');

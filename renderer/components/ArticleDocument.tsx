@@ -13,6 +13,8 @@ interface ArticleDocumentProps {
   fontSize: number;
   /** Called when a rich body's frame has marked the query's words. */
   onBodyMarked(): void;
+  /** The element holding the body's text once it is shown (in the frame for a rich body), null when it goes. */
+  onBody(articleId: string, container: HTMLElement | null): void;
 }
 
 /** WordPress files every post without a category under "Uncategorized": that says nothing worth a line. */
@@ -82,9 +84,14 @@ export function ArticleDocument(props: ArticleDocumentProps) {
           terms={terms}
           fontSize={props.fontSize}
           onMarked={props.onBodyMarked}
+          onBody={(container) => props.onBody(article.id, container)}
         />
       ) : (
-        <PlainTextBody text={article.text} terms={terms} />
+        <PlainTextBody
+          text={article.text}
+          terms={terms}
+          onBody={(container) => props.onBody(article.id, container)}
+        />
       )}
       <footer className="article-footer">
         <SourceNeighbours previous={article.previous} next={article.next} onOpen={onOpenArticle} />

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { CITATION_FORMATS, type Citation, type CitationFormat } from '../../common/export';
 import { api, describeError } from '../api/client';
-import { copyCitation, copySelectedText } from '../dom/clipboard';
+import { copyText, copyTextAndHtml } from '../dom/clipboard';
 import { Dialog } from './Dialog';
 
 const LABELS: Record<CitationFormat, string> = {
@@ -20,7 +20,6 @@ export function CiteDialog({ ids, what, onClose }: { ids: string[]; what: string
   const [citation, setCitation] = useState<Citation | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [copied, setCopied] = useState<string | null>(null);
-  const textArea = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -39,16 +38,12 @@ export function CiteDialog({ ids, what, onClose }: { ids: string[]; what: string
   const copy = async () => {
     if (!citation) return;
     try {
-      await copyCitation(citation);
+      // A formatted reference goes as rich text too (pasted into a word processor it keeps its italics).
+      if (citation.html !== null) await copyTextAndHtml(citation.text, citation.html);
+      else await copyText(citation.text);
       setCopied('Copied to the clipboard.');
     } catch {
-      // The app denies the async clipboard's permission (no permissions at all); copying a selection needs none.
-      const copiedSelection = textArea.current !== null && copySelectedText(textArea.current);
-      setCopied(
-        copiedSelection
-          ? 'Copied to the clipboard.'
-          : 'The clipboard is not available here: select the text above and copy it.',
-      );
+      setCopied('The clipboard is not available here: select the text above and copy it.');
     }
   };
 
@@ -73,7 +68,6 @@ export function CiteDialog({ ids, what, onClose }: { ids: string[]; what: string
       <label className="field">
         <span id={`${id}-label`}>Citation</span>
         <textarea
-          ref={textArea}
           className="citation-text"
           readOnly
           rows={8}

@@ -1,10 +1,14 @@
-import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { hitMarks, topInWindow } from '../dom/reader-marks';
 import type { ArticleState } from '../hooks/useArticle';
+import { useReaderAnnotations } from '../hooks/useReaderAnnotations';
 import { formatPosition, plural } from '../lib/format';
+import type { KeyCommand } from '../lib/keyboard';
+import { ArticleAnnotations } from './ArticleAnnotations';
 import { ArticleDocument } from './ArticleDocument';
 import { ErrorNotice } from './ErrorNotice';
 import { Icon } from './Icon';
+import { ReadingButtons } from './ReadingButtons';
 
 interface ReaderPaneProps {
   state: ArticleState;
@@ -19,7 +23,13 @@ interface ReaderPaneProps {
   fontSize: number;
   /** Changes when the reader should take keyboard focus (an article was opened from the list). */
   focusToken: number;
+  /** The reader's own keys (star, read, highlight) are handed to it here; it answers whether it acted. */
+  keysRef?: RefObject<((command: KeyCommand) => boolean) | null>;
+  /** Reading state, highlights or the note changed: what search finds and the list shows may have too. */
+  onUserDataChanged?: () => void;
 }
+
+const nothing = () => undefined;
 
 /** Where the first mark is, relative to the scroller's viewport, to bring it into view only when it is out of it. */
 function revealFirstHit(scroller: HTMLElement): number {
@@ -41,15 +51,22 @@ export function ReaderPane(props: ReaderPaneProps) {
   // A rich body marks its words in its frame once that has loaded, after the effects below first ran.
   const [bodyMarks, setBodyMarks] = useState(0);
   const onBodyMarked = useCallback(() => setBodyMarks((count) => count + 1), []);
+  const notes = useReaderAnnotations(article, scroller, {
+    fontSize: props.fontSize,
+    onUserDataChanged: props.onUserDataChanged ?? nothing,
+    keysRef: props.keysRef,
+  });
+  const user = notes.userData.user;
 
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
   }, [article?.id]);
 
-  // Bodies mark their hits in their own layout effects, which run before this one.
+  // Bodies mark their hits in their own layout effects, which run before this one. The article object changes
+  // when its user data does: only another article (or query) moves the view.
   useLayoutEffect(() => {
     setHits(scroller.current && article ? revealFirstHit(scroller.current) : 0);
-  }, [article, props.terms, bodyMarks]);
+  }, [article?.id, props.terms, bodyMarks]);
 
   useLayoutEffect(() => {
     if (props.focusToken > 0) scroller.current?.focus({ preventScroll: true });
@@ -120,7 +137,40 @@ export function ReaderPane(props: ReaderPaneProps) {
                 {plural(hits, 'match', 'matches')}
               </button>
             )}
+            {article && user && (
+              <div className="reader-actions">
+                <ReadingButtons
+                  reading={user.reading}
+                  onToggleStar={notes.userData.toggleStar}
+                  onToggleRead={notes.toggleRead}
+                />
+                <button
+                  type="button"
+                  className="text-button notes-button"
+                  title="Go to the notes and highlights"
+                  onClick={notes.goToNotes}
+                >
+                  Notes{notes.highlights.length > 0 ? ` (${notes.highlights.length})` : ''}
+                </button>
+              </div>
+            )}
           </div>
+          {notes.message && (
+            <div
+              className={`reader-message is-${notes.message.kind}`}
+              role={notes.message.kind === 'error' ? 'alert' : 'status'}
+            >
+              <span>{notes.message.text}</span>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Dismiss"
+                onClick={notes.dismissMessage}
+              >
+                <Icon name="close" />
+              </button>
+            </div>
+          )}
           <div
             ref={scroller}
             className="reader-scroll"
@@ -141,10 +191,12 @@ export function ReaderPane(props: ReaderPaneProps) {
                 onOpenArticle={props.onOpenArticle}
                 fontSize={props.fontSize}
                 onBodyMarked={onBodyMarked}
+                onBody={notes.onBody}
               />
             ) : (
               <p className="pane-placeholder muted">Opening…</p>
             )}
+            {article && <ArticleAnnotations article={article} notes={notes} />}
           </div>
         </>
       ) : (

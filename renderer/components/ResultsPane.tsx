@@ -7,7 +7,7 @@ import { targetsOf } from '../state/selection';
 import { ErrorNotice } from './ErrorNotice';
 import { Icon } from './Icon';
 import { ResultList, type ListSelection } from './ResultList';
-import { SelectionToolbar } from './SelectionToolbar';
+import { ListActions } from './ListActions';
 
 interface ResultsPaneProps {
   results: SearchResults;
@@ -115,7 +115,7 @@ export function ResultsPane(props: ResultsPaneProps) {
         </p>
       )}
       {targets.length > 0 && (
-        <SelectionToolbar
+        <ListActions
           ids={targets}
           isSelection={selection.ids.length > 0}
           hits={targetHits}

@@ -29,6 +29,8 @@ interface RichHtmlBodyProps {
   fontSize: number;
   /** Called each time the frame's marks were (re)made, so the reader can count them and bring the first into view. */
   onMarked(): void;
+  /** The body inside the frame once it is loaded and sized (highlights are drawn there), null when it goes. */
+  onBody(container: HTMLElement | null): void;
 }
 
 /**
@@ -36,12 +38,15 @@ interface RichHtmlBodyProps {
  * document. The frame is as tall as its content, so the reader pane scrolls the whole article as one page. Mount
  * it with the article's id as key: each article gets a fresh frame.
  */
-export function RichHtmlBody({ articleId, html, title, terms, fontSize, onMarked }: RichHtmlBodyProps) {
+export function RichHtmlBody(props: RichHtmlBodyProps) {
+  const { articleId, html, title, terms, fontSize } = props;
   const frame = useRef<HTMLIFrameElement>(null);
   const [doc, setDoc] = useState<Document | null>(null);
-  const marked = useRef(onMarked);
+  const marked = useRef(props.onMarked);
+  const shown = useRef(props.onBody);
   useEffect(() => {
-    marked.current = onMarked;
+    marked.current = props.onMarked;
+    shown.current = props.onBody;
   });
   const srcdoc = useMemo(
     () => articleSrcdoc(html, { title, lang: document.documentElement.lang }),
@@ -65,7 +70,7 @@ export function RichHtmlBody({ articleId, html, title, terms, fontSize, onMarked
 
   useLayoutEffect(() => {
     const element = frame.current;
-    const body = doc?.querySelector('.article-body');
+    const body = doc?.querySelector<HTMLElement>('.article-body');
     if (!element || !body) return;
     // Fonts, images and the pane's width all change the body's height; the frame follows.
     const fit = () => {
@@ -74,7 +79,11 @@ export function RichHtmlBody({ articleId, html, title, terms, fontSize, onMarked
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(body);
-    return () => observer.disconnect();
+    shown.current(body);
+    return () => {
+      observer.disconnect();
+      shown.current(null);
+    };
   }, [doc]);
 
   useLayoutEffect(() => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticleView } from '../../common/article';
+import type { UserData } from '../../common/user-data';
 import { api } from '../api/client';
 import { LruCache } from '../state/article-cache';
 
@@ -24,6 +25,24 @@ export function prefetchArticle(id: string): void {
 /** After an import or a library switch, neighbours and tags may have changed. */
 export function forgetArticles(): void {
   cache.clear();
+}
+
+/**
+ * The reader changed an article's user data (read, starred, highlights, note, position): the cached copy
+ * follows, so reopening it in this session shows what was saved without asking again.
+ */
+export function updateCachedUser(id: string, change: (user: UserData) => UserData): void {
+  const cached = cache.get(id);
+  if (cached)
+    cache.set(
+      id,
+      cached.then((article) => ({ ...article, user: change(article.user) })),
+    );
+}
+
+/** A write failed: the next open asks the library for what it holds. */
+export function forgetArticle(id: string): void {
+  cache.delete(id);
 }
 
 export interface ArticleState {

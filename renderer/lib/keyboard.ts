@@ -37,6 +37,9 @@ export type KeyCommand =
   | 'open-selected'
   | 'next-article'
   | 'previous-article'
+  | 'toggle-star'
+  | 'toggle-read'
+  | 'highlight-selection'
   | 'escape';
 
 const LIST_KEYS: Record<string, KeyCommand> = {
@@ -55,6 +58,13 @@ const READER_KEYS: Record<string, KeyCommand> = {
   k: 'previous-article',
 };
 
+/** About the open article: only from the reader (or nowhere), since the list's selection may be another one. */
+const ARTICLE_KEYS: Record<string, KeyCommand> = {
+  s: 'toggle-star',
+  m: 'toggle-read',
+  h: 'highlight-selection',
+};
+
 export function commandForKey(press: KeyPress, target: KeyTarget, readerOpen: boolean): KeyCommand | null {
   const command = press.ctrlKey || press.metaKey;
   if (command && !press.altKey && press.key.toLowerCase() === 'f') return 'focus-search';
@@ -69,6 +79,10 @@ export function commandForKey(press: KeyPress, target: KeyTarget, readerOpen: bo
       return listCommand;
     // In the list, Enter reaches the focused link itself and opens it; with nothing focused, it opens the selection.
     if (press.key === 'Enter' && target === 'page') return 'open-selected';
+  }
+  if (readerOpen && !press.shiftKey && (target === 'reader' || target === 'page')) {
+    const articleCommand = ARTICLE_KEYS[press.key];
+    if (articleCommand) return articleCommand;
   }
   if (readerOpen && !press.shiftKey) return READER_KEYS[press.key] ?? null;
   return null;

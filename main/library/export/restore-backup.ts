@@ -32,7 +32,8 @@ import { checkArticleVersion } from '../store/catalog';
 import { DESCRIPTOR_FILE } from '../store/descriptor';
 import { parseUserData, USER_DATA_FILE, userFlags } from '../store/user-data';
 import { BACKUP_MANIFEST, parseManifest } from './backup-format';
-import { mergeSavedSearches, parseSavedSearches } from './merge-saved-searches';
+import { parseSavedSearches } from '../store/saved-searches';
+import { mergeSavedSearches } from './merge-saved-searches';
 import { mergeTags, mergeUserData } from './merge-user-data';
 
 /** What the restore tells the import job, which reports and counts it as it does imported files. */

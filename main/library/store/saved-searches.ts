@@ -28,29 +28,37 @@ export async function readSavedSearches(libraryDir: string): Promise<SavedSearch
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  return parseSavedSearches(raw, file);
+}
+
+/**
+ * The searches of a saved-searches file (the library's, or one restored from a backup, named by `source`);
+ * damaged and newer files are refused with a message, and the file is left as it is.
+ */
+export function parseSavedSearches(raw: string, source: string): SavedSearch[] {
   let parsed: Partial<SavedSearchesFile>;
   try {
     parsed = JSON.parse(raw) as Partial<SavedSearchesFile>;
   } catch {
-    throw new OffprintError('failed', `${file} is damaged (not valid JSON); it was left as it is.`);
+    throw new OffprintError('failed', `${source} is damaged (not valid JSON); it was left as it is.`);
   }
   if (parsed?.format !== SAVED_SEARCHES_FORMAT || typeof parsed.formatVersion !== 'number')
     throw new OffprintError(
       'failed',
-      `${file} is damaged (not Offprint saved searches); it was left as it is.`,
+      `${source} is damaged (not Offprint saved searches); it was left as it is.`,
     );
   if (parsed.formatVersion > SAVED_SEARCHES_FORMAT_VERSION)
     throw new OffprintError(
       'failed',
-      `${file} was written by a newer Offprint (saved searches format ${parsed.formatVersion}); ` +
+      `${source} was written by a newer Offprint (saved searches format ${parsed.formatVersion}); ` +
         `this version reads up to ${SAVED_SEARCHES_FORMAT_VERSION}. Update Offprint to change them.`,
     );
   if (!Array.isArray(parsed.searches))
     throw new OffprintError(
       'failed',
-      `${file} is damaged (it has no list of searches); it was left as it is.`,
+      `${source} is damaged (it has no list of searches); it was left as it is.`,
     );
-  return parsed.searches;
+  return parsed.searches.filter((s) => s && typeof s.id === 'string' && typeof s.name === 'string');
 }
 
 export async function writeSavedSearches(libraryDir: string, searches: SavedSearch[]): Promise<void> {

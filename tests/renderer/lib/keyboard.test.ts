@@ -62,6 +62,17 @@ describe('commandForKey', () => {
     expect(commandForKey(press('ArrowRight', { altKey: true }), 'page', true)).toBeNull();
   });
 
+  it('stars, marks read and highlights the open article with s, m and h, from the reader only', () => {
+    expect(commandForKey(press('s'), 'reader', true)).toBe('toggle-star');
+    expect(commandForKey(press('m'), 'page', true)).toBe('toggle-read');
+    expect(commandForKey(press('h'), 'reader', true)).toBe('highlight-selection');
+    // The list's selection may be another article than the open one; typing is never a command.
+    expect(commandForKey(press('s'), 'list', true)).toBeNull();
+    expect(commandForKey(press('m'), 'editable', true)).toBeNull();
+    expect(commandForKey(press('h'), 'reader', false)).toBeNull();
+    expect(commandForKey(press('S', { shiftKey: true }), 'reader', true)).toBeNull();
+  });
+
   it('reports Escape outside text fields', () => {
     expect(commandForKey(press('Escape'), 'reader', true)).toBe('escape');
   });
