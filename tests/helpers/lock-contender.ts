@@ -1,11 +1,19 @@
-/** A separate process that tries to take a library's lock, says whether it did, and holds it for a while. */
+/**
+ * A separate process that tries to take a library's lock and says whether it did. A winner holds the lock until
+ * the test closes its stdin, so every contender has tried before anyone lets go (a fixed hold shorter than a
+ * process start let two processes both "get" it, one after the other).
+ */
 import { LibraryLock } from '../../main/library/store/library-lock';
 
-const [dir, holdMs] = process.argv.slice(2);
+const [dir] = process.argv.slice(2);
+const released = new Promise<void>((resolve) => {
+  process.stdin.on('end', resolve);
+  process.stdin.resume();
+});
 try {
   const lock = await LibraryLock.acquire(dir!);
   process.stdout.write('got\n');
-  await new Promise((resolve) => setTimeout(resolve, Number(holdMs)));
+  await released;
   await lock.release();
 } catch (error) {
   process.stdout.write(`refused: ${(error as Error).message}\n`);

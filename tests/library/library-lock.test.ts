@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,20 +12,34 @@ beforeEach(async () => {
 });
 afterEach(() => removeDir(dir));
 
-/** Starts `count` processes at once that each try to take the lock. */
-function contend(count: number): Promise<string[]> {
+/**
+ * Starts `count` processes at once that each try to take the lock. Each answers once it has tried; the winner
+ * holds on until every contender has answered, and only then are they all told to finish.
+ */
+async function contend(count: number): Promise<string[]> {
   const script = path.join(REPO, 'tests', 'helpers', 'lock-contender.ts');
-  return Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<string>((resolve, reject) =>
-          execFile(process.execPath, ['--import', 'tsx', script, dir, '1500'], (error, stdout) =>
-            error ? reject(error) : resolve(stdout.trim()),
-          ),
-        ),
-    ),
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['--import', 'tsx', script, dir], { stdio: ['pipe', 'pipe', 'inherit'] }),
   );
+  const answers = children.map(
+    (child) =>
+      new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) resolve(out.trim());
+        });
+        child.on('error', reject);
+        child.on('exit', (code) => reject(new Error(`contender exited (${code}) before answering: ${out}`)));
+      }),
+  );
+  try {
+    return await Promise.all(answers);
+  } finally {
+    const exits = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    for (const child of children) child.stdin.end();
+    await Promise.all(exits);
+  }
 }
 
 describe('the library lock', () => {
