@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SEARCH } from '../../common/search';
 import { openLibrary } from '../../main/library/library';
 import { JOURNAL_FILE } from '../../main/library/store/article-store';
 import { DESCRIPTOR_FILE } from '../../main/library/store/descriptor';
@@ -278,5 +279,21 @@ describe('two processes on one library', () => {
     expect((await reopened.list({})).map((a) => a.id).sort()).toEqual([football, quantum].sort());
     expect((await reopened.getArticle({ id: quantum })).tags).toEqual(['physics']);
     await reopened.close();
+  });
+
+  it('answers a search with what another writer imported since, not from the index it had', async () => {
+    const app = await openLibrary(lib);
+    const cli = await openLibrary(lib);
+    const query = { ...DEFAULT_SEARCH, query: 'quantum' };
+    expect((await app.search(query)).hits).toEqual([]);
+    const done = await cli.waitForImport(
+      (await cli.importPaths({ paths: [path.join(inputs, 'science')], folderTags: false })).jobId,
+    );
+    const quantum = done.report!.imported[0]!.id;
+    expect((await app.search(query)).hits.map((h) => h.id)).toEqual([quantum]);
+    await cli.setTags({ id: quantum, tags: ['physics'] });
+    expect((await app.search({ ...query, tags: ['physics'] })).hits.map((h) => h.id)).toEqual([quantum]);
+    await app.close();
+    await cli.close();
   });
 });
