@@ -7,7 +7,7 @@ const noNode = { paths: nodeModules.map((name) => ({ name, message: 'This layer 
 const electronBan = { name: 'electron', message: 'Only main/app may use Electron.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'release', 'test-artifacts', 'coverage'] },
+  { ignores: ['node_modules', 'dist', 'release', 'test-artifacts', 'coverage', '.stryker-tmp'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,6 +1,6 @@
 // Breaks each README safety claim on purpose, one at a time, and checks that its guarding test fails.
 // Each entry of breaks.json names the claim, exact text replacements (`edits`) in one source file, and the test file
-// that must then fail. The source is restored after every run (and on Ctrl-C), so the tree is left as found.
+// that must then fail. The source is restored after every run (and on SIGINT or SIGTERM), so the tree is left as found.
 // Usage: node bench/claims/run.mjs [substring of a claim]   — writes bench/results/claims.md for a full run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,10 +14,11 @@ const only = process.argv[2];
 const chosen = only ? breaks.filter((b) => b.claim.includes(only)) : breaks;
 
 let restore = null;
-process.on('SIGINT', () => {
-  restore?.();
-  process.exit(130);
-});
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    restore?.();
+    process.exit(130);
+  });
 
 function runTest(test, extra) {
   const r = spawnSync(

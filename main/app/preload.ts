@@ -5,6 +5,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { ipcChannel, methodNames } from '../../common/api';
+import { EventRelay } from '../../common/event-relay';
 import {
   APP_EVENT_CHANNEL,
   type AppEvent,
@@ -17,14 +18,14 @@ const methods = Object.fromEntries(
   methodNames.map((method) => [method, (args: unknown) => ipcRenderer.invoke(ipcChannel(method), args)]),
 ) as OffprintBridgeMethods;
 
+// Listening from the start, before the page subscribes: an event sent while it loads is held, not lost.
+const events = new EventRelay<AppEvent>();
+ipcRenderer.on(APP_EVENT_CHANNEL, (_event: IpcRendererEvent, appEvent: AppEvent) => events.push(appEvent));
+
 const bridge: OffprintBridge = {
   ...methods,
   onEvent(listener) {
-    const forward = (_event: IpcRendererEvent, appEvent: AppEvent) => listener(appEvent);
-    ipcRenderer.on(APP_EVENT_CHANNEL, forward);
-    return () => {
-      ipcRenderer.removeListener(APP_EVENT_CHANNEL, forward);
-    };
+    return events.subscribe(listener);
   },
   pathsForFiles(files) {
     // A File made by script (not dropped or picked) has no path: Electron answers '' for it.

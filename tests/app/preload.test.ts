@@ -44,7 +44,21 @@ describe('preload', () => {
     ]);
   });
 
-  it('passes events without the IPC event object, and unsubscribes', () => {
+  it('holds events sent before the page subscribes and gives them to the first subscriber, in order', async () => {
+    const early: AppEvent[] = [
+      { type: 'library-changed' },
+      { type: 'import-started', job: { jobId: 'job-1' } as never },
+    ];
+    for (const event of early) ipcRenderer.emit(APP_EVENT_CHANNEL, { sender: ipcRenderer }, event);
+    const received: AppEvent[] = [];
+    const unsubscribe = bridge.onEvent((event) => received.push(event));
+    expect(received).toEqual([]); // never inside onEvent itself
+    await Promise.resolve();
+    expect(received).toEqual(early);
+    unsubscribe();
+  });
+
+  it('passes events without the IPC event object, and unsubscribes', async () => {
     const received: unknown[][] = [];
     const unsubscribe = bridge.onEvent((...args) => received.push(args));
     const event: AppEvent = { type: 'reader-font-size', delta: 1 };
@@ -52,7 +66,15 @@ describe('preload', () => {
     unsubscribe();
     ipcRenderer.emit(APP_EVENT_CHANNEL, { sender: ipcRenderer }, { type: 'focus-search' });
     expect(received).toEqual([[event]]);
-    expect(ipcRenderer.listenerCount(APP_EVENT_CHANNEL)).toBe(0);
+    // What came with nobody listening waits for the next subscriber.
+    const later: unknown[][] = [];
+    bridge.onEvent((...args) => later.push(args))();
+    await Promise.resolve();
+    expect(later).toEqual([]); // unsubscribed before the microtask: still held
+    const last: unknown[][] = [];
+    bridge.onEvent((...args) => last.push(args));
+    await Promise.resolve();
+    expect(last).toEqual([[{ type: 'focus-search' }]]);
   });
 
   it('gives the paths of dropped files and skips files without one', () => {
