@@ -4,6 +4,7 @@
  * dropped onto the window are imported, and a saved page's local images are shown in the reader (loaded, not only
  * named). The real renderer, served by the real `offprint serve`, in Debian's headless Chromium.
  */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ if (!chromium)
 else if (!built) console.log('skipped: UI claims e2e — the renderer is not built (npm run build)');
 
 const SAVED_PAGE = path.join(REPO, 'tests', 'fixtures', 'formats', 'html', 'saved-page.html');
+/** A real, decodable PNG (the saved page's own fixture image is only a PNG signature). */
+const REAL_PNG = path.join(REPO, 'tests', 'fixtures', 'formats', 'mhtml', 'chart.png');
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 50 });
 
 describe.skipIf(!chromium || !built)('keyboard, drop and images in the running UI', () => {
@@ -36,7 +39,11 @@ describe.skipIf(!chromium || !built)('keyboard, drop and images in the running U
     root = await tempDir();
     const lib = path.join(root, 'lib');
     // The saved page with its NAME_files/ folder, so its image is stored as a local resource.
-    const imported = await runCli(['import', '--library', lib, '--json', path.dirname(SAVED_PAGE)]);
+    const saves = path.join(root, 'saves');
+    await fs.mkdir(path.join(saves, 'saved-page_files'), { recursive: true });
+    await fs.copyFile(SAVED_PAGE, path.join(saves, 'saved-page.html'));
+    await fs.copyFile(REAL_PNG, path.join(saves, 'saved-page_files', 'gauge photo.png'));
+    const imported = await runCli(['import', '--library', lib, '--json', saves]);
     const report = JSON.parse(imported.stdout) as { imported: { title: string; source: string }[] };
     const saved = report.imported.find((a) => a.source.endsWith('saved-page.html'));
     expect(saved).toBeDefined();
@@ -64,7 +71,7 @@ describe.skipIf(!chromium || !built)('keyboard, drop and images in the running U
     await page.keyboard.press('/');
     await eventually(focused).toBe(true);
     await page.keyboard.type('gauge');
-    await eventually(count).not.toBe(total);
+    await eventually(() => searchBox().inputValue()).toBe('gauge');
     await page.keyboard.press('Escape');
     await eventually(() => searchBox().inputValue()).toBe('');
     await eventually(count).toBe(total);
@@ -74,7 +81,7 @@ describe.skipIf(!chromium || !built)('keyboard, drop and images in the running U
     await eventually(focused).toBe(true);
   });
 
-  it('opens the first hit with ↓ then Enter, shows its local image loaded, and Esc goes back', async () => {
+  it('opens the first hit with ↓ then Enter, shows its local image loaded, and Esc goes back to the list', async () => {
     await searchBox().fill('gauges');
     await searchBox().focus();
     await page.keyboard.press('ArrowDown');
@@ -93,8 +100,12 @@ describe.skipIf(!chromium || !built)('keyboard, drop and images in the running U
           ]),
         ),
     ).toEqual([[true, true]]);
+    // Esc goes back to the list: the keyboard is on the open article's row again.
+    await page.locator('.article-title').click();
     await page.keyboard.press('Escape');
-    await eventually(() => page.locator('iframe.article-frame').count()).toBe(0);
+    await eventually(() =>
+      page.evaluate(() => document.activeElement?.closest('.row')?.querySelector('.row-title')?.textContent),
+    ).toBe(pageTitle);
   });
 
   it('imports files dropped onto the window', async () => {
