@@ -24,7 +24,7 @@ function quantile(sorted: number[], q: number): number {
 const loadStart = cpuMs();
 const { sanitizeHtml } = await import('../main/library/import/sanitize-html');
 const loadCost = cpuMs() - loadStart;
-const { readHtmlPage } = await import('../main/library/import/formats/html-page');
+const { readHtmlPage } = await import('../main/library/import/html-page-reader');
 
 const pages: Array<{ name: string; html: string; extractMs: number }> = [];
 for (const name of (await fs.readdir(corpus)).sort()) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { normalizeDate } from '../main/library/import/dates';
-import { readHtmlPage } from '../main/library/import/formats/html-page';
+import { readHtmlPage } from '../main/library/import/html-page-reader';
 
 export const WEB_PAGES_CORPUS = path.resolve(
   fileURLToPath(new URL('../../shared/corpus/web-pages', import.meta.url)),

@@ -17,6 +17,7 @@ import {
   bool,
   fraction,
   int,
+  InvalidArgument,
   isoDate,
   nullable,
   object,
@@ -131,10 +132,9 @@ const articleId: Parser<string> = (value, field) => {
   if (!ID_PATTERN.test(id)) throw new InvalidIdError(field);
   return id;
 };
-class InvalidIdError extends Error {
+class InvalidIdError extends InvalidArgument {
   constructor(field: string, length = 20) {
     super(`${field} is not ${length === 20 ? 'an article' : 'an'} id (${length} hexadecimal characters)`);
-    this.name = 'InvalidArgument';
   }
 }
 const tag = str(200);

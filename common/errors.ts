@@ -13,9 +13,8 @@ export class OffprintError extends Error {
 
 /** Maps any thrown value to the wire shape; unexpected errors keep their message but not their stack. */
 export function toApiError(error: unknown): ApiErrorShape {
+  // By class and kind, never by name: an InvalidArgument is an OffprintError of kind `invalid-argument`.
   if (error instanceof OffprintError) return { kind: error.kind, message: error.message };
-  if (error instanceof Error && error.name === 'InvalidArgument')
-    return { kind: 'invalid-argument', message: error.message };
   return { kind: 'failed', message: inWords(error) };
 }
 

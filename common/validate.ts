@@ -2,10 +2,12 @@
  * Minimal schema parsing for every boundary (IPC, HTTP, CLI): turn `unknown` into a typed value or throw
  * an `InvalidArgument` that names the field. Small on purpose: the API has a handful of flat argument shapes.
  */
+import { OffprintError } from './errors';
 
-export class InvalidArgument extends Error {
+/** Bad input, of kind `invalid-argument`: every transport tells it by that kind, never by this class's name. */
+export class InvalidArgument extends OffprintError {
   constructor(message: string) {
-    super(message);
+    super('invalid-argument', message);
     this.name = 'InvalidArgument';
   }
 }

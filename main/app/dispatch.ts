@@ -1,16 +1,10 @@
 /**
- * One IPC call, from untrusted input to an `Envelope`: the sender is checked, the arguments are parsed with the
- * contract's own parser, and every failure keeps its kind. Free of electron so it is unit-tested as is.
+ * One IPC call: the sender is checked here (only Offprint's own page may call), then the shared dispatcher
+ * (main/library/dispatch.ts) parses the arguments and answers the `Envelope`, exactly as for an HTTP call. The
+ * page is local, so it may call the local-only methods. Free of electron so it is unit-tested as is.
  */
-import {
-  parseArgs,
-  type ArgsOf,
-  type Envelope,
-  type MethodName,
-  type OffprintApi,
-  type ResultOf,
-} from '../../common/api';
-import { toApiError } from '../../common/errors';
+import type { Envelope, MethodName, OffprintApi, ResultOf } from '../../common/api';
+import { dispatch as dispatchCall } from '../library/dispatch';
 import { isTrustedSender, type SenderFrame } from './app-origin';
 
 export const UNTRUSTED_SENDER_MESSAGE = 'Refused: the call did not come from Offprint’s own page.';
@@ -23,13 +17,5 @@ export async function dispatch<M extends MethodName>(
 ): Promise<Envelope<ResultOf<M>>> {
   if (!isTrustedSender(sender))
     return { ok: false, error: { kind: 'failed', message: UNTRUSTED_SENDER_MESSAGE } };
-  try {
-    const args = parseArgs(method, rawArgs);
-    const library = await api();
-    // TypeScript cannot correlate `library[method]` with `ArgsOf<M>` for a generic M; parseArgs guarantees it.
-    const call = library[method] as (args: ArgsOf<M>) => Promise<ResultOf<M>>;
-    return { ok: true, value: await call.call(library, args) };
-  } catch (error) {
-    return { ok: false, error: toApiError(error) };
-  }
+  return dispatchCall(api, method, 'local', rawArgs);
 }

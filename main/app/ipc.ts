@@ -1,6 +1,7 @@
 /**
  * Registers one `ipcMain.handle` per API method, all derived from the contract's method list so no channel can
- * exist without an argument parser. The checks themselves live in dispatch.ts.
+ * exist without an argument parser. The checks live in dispatch.ts (the sender) and in the dispatcher it shares
+ * with HTTP, main/library/dispatch.ts (the method, the caller, the arguments).
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, methodNames, type OffprintApi } from '../../common/api';

@@ -1,13 +1,16 @@
 /**
  * `offprint`: the library from a terminal, over the same API as the app. Every command takes
- * `--library DIR` and `--json`. Exit codes: 0 done, 1 some input failed or the command failed, 2 bad usage.
+ * `--library DIR` and `--json`. Exit codes: 0 done, 1 some input failed or the command failed, 2 bad usage
+ * (any error of kind `invalid-argument`, from the command line or the library).
  *
  * Start-up is most of what a command costs, so this file imports only what parsing the command line needs; the
  * library and each command are loaded when they run (in the build, each is a chunk of its own).
  */
 import { type ParseArgsConfig, parseArgs as parseCommandLine } from 'node:util';
-import { inWords } from '../../common/errors';
-import type { Library } from '../library/library';
+import type { LibraryHealth, OffprintApi } from '../../common/api';
+import { inWords, toApiError } from '../../common/errors';
+import type { ImportProgress } from '../../common/import';
+import type { StagedImports } from '../serve/server';
 import { processOut, type Out } from './output';
 
 export const USAGE = `Usage: offprint <command> [options]
@@ -123,9 +126,22 @@ export interface CliOptions {
   query?: string;
 }
 
+/** What a one-shot process needs of a library beyond the API: where it is, a full check, and an end. */
+export interface LibraryLifecycle {
+  readonly path: string;
+  /** `offprint doctor`: checks every article and repairs what it can (`libraryHealth` only reports). */
+  doctor(): Promise<LibraryHealth>;
+  /** Resolves when an import has ended and what it imported is searchable: the process must not exit before. */
+  waitForImport(jobId: string): Promise<ImportProgress>;
+  close(): Promise<void>;
+}
+
+/** The commands reach the library through the API contract, plus its lifecycle and (for `serve`) staged uploads. */
+export type CliLibrary = OffprintApi & LibraryLifecycle & StagedImports;
+
 export interface CommandContext {
   /** The whole library; for `search`, possibly a search-only view of it (see library/search-only.ts). */
-  library: Library;
+  library: CliLibrary;
   args: string[];
   options: CliOptions;
   out: Out;
@@ -168,7 +184,7 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
     out.error(`offprint: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  let library: Pick<Library, 'close'> | null = null;
+  let library: Pick<LibraryLifecycle, 'close'> | null = null;
   try {
     const [command, { resolveLibraryPath }] = await Promise.all([load(), import('../library/location')]);
     const dir = resolveLibraryPath({ flag: values.library ?? null });
@@ -184,7 +200,8 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
           return await searchCommand({ library: searchOnly, args, options: values, out });
         } catch (error) {
           // A damaged article among the hits: the whole library handles it (leaves it out, repairs it).
-          if ((error as Error).name === 'InvalidArgument') throw error;
+          // Bad input is bad whichever view answers it.
+          if (isInvalidArgument(error)) throw error;
         } finally {
           await searchOnly.close();
         }
@@ -200,7 +217,7 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
     library = opened;
     return await command({ library: opened, args, options: values, out });
   } catch (error) {
-    if ((error as Error).name === 'InvalidArgument') {
+    if (isInvalidArgument(error)) {
       out.error(`offprint ${name}: ${(error as Error).message}\n`);
       return 2;
     }
@@ -209,4 +226,12 @@ export async function main(argv: string[], out: Out = processOut): Promise<numbe
   } finally {
     if (name !== 'serve') await library?.close();
   }
+}
+
+/**
+ * Bad usage (exit 2) is told by the error's kind, as every transport tells it: an `InvalidArgument` from a
+ * parser and an `OffprintError('invalid-argument')` from the library alike, whatever their class is named.
+ */
+function isInvalidArgument(error: unknown): boolean {
+  return toApiError(error).kind === 'invalid-argument';
 }

@@ -1,16 +1,16 @@
 /** People type the start of an id; scripts pass the whole one. */
 import { parseArgs } from '../../common/api';
 import { OffprintError } from '../../common/errors';
-import type { Library } from '../library/library';
+import type { OffprintApi } from '../../common/api';
 
 /** The article whose id is `given` or starts with it (at least 4 characters); an error naming it otherwise. */
-export async function resolveId(library: Pick<Library, 'list'>, given: string): Promise<string> {
+export async function resolveId(library: Pick<OffprintApi, 'list'>, given: string): Promise<string> {
   return (await resolveIds(library, [given]))[0]!;
 }
 
 /** Each of `given` resolved as `resolveId` does, listing the library at most once. */
 export async function resolveIds(
-  library: Pick<Library, 'list'>,
+  library: Pick<OffprintApi, 'list'>,
   given: readonly string[],
 ): Promise<string[]> {
   let ids: string[] | null = null;

@@ -19,7 +19,7 @@ import type { ArticleNeighbour, ArticleSummary, ArticleView, StoredArticle } fro
 import { cannotWrite, OffprintError } from '../../common/errors';
 import type { ImportProgress } from '../../common/import';
 import { DEFAULT_SEARCH, type SearchRequest, type SearchResponse, type TagCount } from '../../common/search';
-import { ImportJob, type JobInput } from './import/import-job';
+import { ImportJob, type JobInput } from './import-job';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import type { ExportEntry } from './export/export-articles';
 import { walkInputs, type WalkItem } from './import/walk-inputs';

@@ -5,6 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { InvalidArgument } from '../../common/validate';
 
 export const TOKEN_COOKIE = 'offprint_token';
 
@@ -23,11 +24,8 @@ export const MIN_TOKEN_LENGTH = 16;
 export function checkToken(token: string): void {
   if (token.length >= MIN_TOKEN_LENGTH) return;
   const given = token.length === 0 ? 'it is empty' : `it has ${token.length}`;
-  throw Object.assign(
-    new Error(
-      `--token must be at least ${MIN_TOKEN_LENGTH} characters long (${given}); leave it out to have a random one generated.`,
-    ),
-    { name: 'InvalidArgument' },
+  throw new InvalidArgument(
+    `--token must be at least ${MIN_TOKEN_LENGTH} characters long (${given}); leave it out to have a random one generated.`,
   );
 }
 

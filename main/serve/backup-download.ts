@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ServerResponse } from 'node:http';
-import type { Library } from '../library/library';
+import type { OffprintApi } from '../../common/api';
 
 export async function sendBackup(
   res: ServerResponse,
-  library: Library,
+  library: Pick<OffprintApi, 'backup'>,
   headers: Record<string, string>,
 ): Promise<void> {
   // mkdtemp makes the folder readable by this user only.

@@ -6,18 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type Envelope,
-  isMethodName,
-  LOCAL_ONLY_METHODS,
-  type MethodName,
-  parseArgs,
-} from '../../common/api';
+import type { Envelope, MethodName, OffprintApi } from '../../common/api';
+import type { ImportProgress } from '../../common/import';
 import { CONTENT_SECURITY_POLICY } from '../../common/csp';
 import { toApiError } from '../../common/errors';
 import { UPLOAD_CONTENT_TYPE, UPLOAD_PATH } from '../../common/upload';
 import { BACKUP_DOWNLOAD_PATH } from '../../common/export';
-import type { Library } from '../library/library';
+import { dispatch, refusal } from '../library/dispatch';
 import { type AccessPolicy, checkToken, isLoopback, refuse, TOKEN_COOKIE, tokenFrom } from './access';
 import { BodyTooLarge, closeAfter, readBody, stopReading } from './body';
 import { DEFAULT_STATIC_DIR, readStatic } from './static-files';
@@ -30,8 +25,22 @@ import { sendBackup } from './backup-download';
  */
 export const MAX_JSON_BODY = 8 * 1024 * 1024;
 
+/**
+ * What a streamed upload needs beyond the API: its files are already on disk when the import starts, and are
+ * removed once it has ended (`importFiles` carries contents instead, which a large upload cannot).
+ */
+export interface StagedImports {
+  importStaged(
+    files: Array<{ name: string; path: string }>,
+    removeStaged: () => Promise<void>,
+  ): ImportProgress;
+}
+
+/** The server reaches the library only through the API contract, plus the upload's staged import. */
+export type ServedLibrary = OffprintApi & StagedImports;
+
 export interface ServeOptions {
-  library: Library;
+  library: ServedLibrary;
   host?: string;
   port?: number;
   /** Required when `host` is not a loopback address; generated when omitted there. */
@@ -105,7 +114,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  library: Library,
+  library: ServedLibrary,
   policy: AccessPolicy,
   staticDir: string,
 ): Promise<void> {
@@ -153,7 +162,7 @@ async function handle(
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  library: Library,
+  library: OffprintApi,
   name: string,
 ): Promise<void> {
   if (req.method !== 'POST') {
@@ -168,21 +177,16 @@ async function handleApi(
     send(res, 415, { ok: false, error: { kind: 'invalid-argument', message: 'API calls take a JSON body' } });
     return;
   }
-  if (!isMethodName(name)) {
-    send(res, 404, { ok: false, error: { kind: 'not-found', message: `No API method "${name}"` } });
+  // Refused before the body is read: an unknown or local-only method costs the client nothing to send.
+  const refused = refusal(name, 'remote');
+  if (refused) {
+    send(res, refused.kind === 'not-found' ? 404 : 403, { ok: false, error: refused });
     return;
   }
-  if (LOCAL_ONLY_METHODS.includes(name)) {
-    const message = `${name} is not available over HTTP: it names files on the server. Upload files with importFiles.`;
-    send(res, 403, { ok: false, error: { kind: 'invalid-argument', message } });
-    return;
-  }
-  let envelope: Envelope<unknown>;
+  let rawArgs: unknown;
   try {
     const body = (await readBody(req, res, MAX_JSON_BODY)).toString('utf8');
-    const args = parseArgs(name, body.length ? JSON.parse(body) : {});
-    const call = library[name as MethodName] as (a: typeof args) => Promise<unknown>;
-    envelope = { ok: true, value: await call.call(library, args) };
+    rawArgs = body.length ? JSON.parse(body) : {};
   } catch (error) {
     if (error instanceof BodyTooLarge) {
       tooLarge(req, res, error.message);
@@ -192,8 +196,11 @@ async function handleApi(
       error instanceof SyntaxError
         ? { kind: 'invalid-argument' as const, message: 'The body is not valid JSON' }
         : toApiError(error);
-    envelope = { ok: false, error: apiError };
+    send(res, STATUS[apiError.kind] ?? 500, { ok: false, error: apiError });
+    return;
   }
+  // `refusal` said `name` is a method; the dispatcher checks it again, and parses the arguments.
+  const envelope: Envelope<unknown> = await dispatch(() => library, name as MethodName, 'remote', rawArgs);
   send(res, envelope.ok ? 200 : (STATUS[envelope.error.kind] ?? 500), envelope);
 }
 
@@ -205,7 +212,11 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, message: string): v
 }
 
 /** A streamed upload (common/upload.ts): the files go to disk as they arrive, then one import job takes them. */
-async function handleUpload(req: IncomingMessage, res: ServerResponse, library: Library): Promise<void> {
+async function handleUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  library: StagedImports,
+): Promise<void> {
   // Requiring this type forces a CORS preflight on a cross-site upload, which this server never answers.
   if (req.headers['content-type'] !== UPLOAD_CONTENT_TYPE) {
     const message = `An upload is sent as ${UPLOAD_CONTENT_TYPE}`;
@@ -229,7 +240,7 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, library: 
 }
 
 /** The backup as a download; a failure before the first byte answers as an API error would. */
-async function handleBackup(res: ServerResponse, library: Library): Promise<void> {
+async function handleBackup(res: ServerResponse, library: OffprintApi): Promise<void> {
   try {
     await sendBackup(res, library, SECURITY_HEADERS);
   } catch (error) {

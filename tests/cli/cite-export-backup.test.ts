@@ -110,7 +110,7 @@ describe('offprint backup and restore', () => {
       bytes: (await fs.stat(zip)).size,
     });
     const inside = await runCli(['backup', '--library', lib, path.join(lib, 'b.zip')]);
-    expect(inside.code).toBe(1);
+    expect(inside.code).toBe(2); // a path the library refuses is bad usage
     expect(inside.stderr).toMatch(/inside the library folder/);
 
     const restored = path.join(root, 'restored');

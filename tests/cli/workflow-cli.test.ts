@@ -115,6 +115,16 @@ describe('offprint tag, mark, note, saved', () => {
     expect(await listed('--starred')).not.toContain(q);
   });
 
+  it('treats an argument the library refuses as bad usage, by its kind (exit 2), changing nothing', async () => {
+    // The library's refusal is an OffprintError of kind invalid-argument, not the parsers' InvalidArgument
+    // class: the CLI must tell bad usage by the kind every transport carries, never by a class name.
+    const before = (await json(['tags'])).value;
+    const r = await runCli(['tag', '--rename', ' / ', 'anything', '--library', lib]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('offprint tag: from is not a tag name (it is empty once cleaned).\n');
+    expect((await json(['tags'])).value).toEqual(before);
+  });
+
   it('sets, prints and clears an article note', async () => {
     const c = id['cranes.txt']!;
     expect((await json(['note', c, 'Ask', 'the', 'harbour', 'master'])).value).toEqual({
@@ -164,7 +174,7 @@ describe('offprint tag, mark, note, saved', () => {
       },
     });
     const again = await runCli(['saved', '--save', 'UNREAD POLITICS', '--library', lib]);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(2); // a name already taken is an argument the library refuses
     expect(again.stderr).toContain('"Unread politics" exists already');
 
     const human = await runCli(['saved', '--library', lib]);

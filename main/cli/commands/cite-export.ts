@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from '../../../common/api';
 import { OffprintError } from '../../../common/errors';
-import type { Library } from '../../library/library';
+import type { OffprintApi } from '../../../common/api';
 import type { CommandContext } from '../main';
 import { json, printable } from '../output';
 import { resolveId } from '../resolve-id';
@@ -63,7 +63,10 @@ export async function exportCommand({ library, args, options, out }: CommandCont
   return 0;
 }
 
-async function searchHits(library: Library, options: CommandContext['options']): Promise<string[]> {
+async function searchHits(
+  library: Pick<OffprintApi, 'search'>,
+  options: CommandContext['options'],
+): Promise<string[]> {
   // The same criteria `search` and `list` read, so every filter they take narrows an export too.
   const criteria = searchCriteria(options.query ? [options.query] : [], options);
   const request = { ...criteria, offset: 0, limit: MAX_EXPORTED_HITS };

@@ -1,7 +1,7 @@
 /** `offprint list` (with filters), `offprint show ID` and `offprint tags`. */
 import type { ArticleView } from '../../../common/article';
 import { cleanShownArticle, cleanShownFields, cleanTagCounts } from '../../../common/clean-text';
-import type { Library } from '../../library/library';
+import type { OffprintApi } from '../../../common/api';
 import { InvalidArgument } from '../../../common/validate';
 import type { CliOptions, CommandContext } from '../main';
 import { resolveId } from '../resolve-id';
@@ -38,7 +38,7 @@ export async function listCommand({ library, args, options, out }: CommandContex
 }
 
 /** The ids of every article the tag and date filters let through, page by page. */
-async function matchingIds(library: Library, options: CliOptions): Promise<Set<string>> {
+async function matchingIds(library: Pick<OffprintApi, 'search'>, options: CliOptions): Promise<Set<string>> {
   const criteria = { ...searchCriteria([], options), sort: 'date' as const };
   const ids = new Set<string>();
   const page = 10_000;
@@ -50,7 +50,10 @@ async function matchingIds(library: Library, options: CliOptions): Promise<Set<s
 }
 
 /** Damaged articles are left out of the list, never silently: say so on stderr. */
-async function noticeDamage(library: Library, out: CommandContext['out']): Promise<void> {
+async function noticeDamage(
+  library: Pick<OffprintApi, 'libraryHealth'>,
+  out: CommandContext['out'],
+): Promise<void> {
   const health = await library.libraryHealth({});
   const set = health.quarantined.length + health.unrepaired.length;
   if (set === 0) return;

@@ -2,7 +2,7 @@
 import { OffprintError } from '../../../common/errors';
 import type { SavedSearch } from '../../../common/saved-search';
 import { InvalidArgument } from '../../../common/validate';
-import type { Library } from '../../library/library';
+import type { OffprintApi } from '../../../common/api';
 import type { CommandContext } from '../main';
 import { json, table } from '../output';
 import { searchCriteria } from '../search-options';
@@ -41,7 +41,7 @@ export async function savedCommand({ library, args, options, out }: CommandConte
 }
 
 /** A saved search's id, or an unambiguous start of it. */
-async function savedId(library: Library, given: string): Promise<string> {
+async function savedId(library: Pick<OffprintApi, 'savedSearches'>, given: string): Promise<string> {
   if (/^[0-9a-f]{16}$/.test(given)) return given;
   const matches = (await library.savedSearches({})).filter((s) => given && s.id.startsWith(given));
   if (matches.length === 1) return matches[0]!.id;

@@ -17,17 +17,12 @@ import type { StoredArticle } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
 import { SAVED_SEARCHES_FILE, type SavedSearch } from '../../../common/saved-search';
 import { ExpansionBudget } from '../import/expansion-budget';
-import {
-  entryName,
-  nextEntry,
-  openZip,
-  readEntryBytes,
-  SOURCE_SEPARATOR,
-  unsafeEntryName,
-} from '../import/formats/zip-archive';
+import { SOURCE_SEPARATOR } from '../import/importer';
+import { entryName, nextEntry, openZip, readEntryBytes, unsafeEntryName } from '../import/zip-entries';
 import { importLimits, LimitExceeded } from '../import/limits';
 import { articleId } from '../store/article-folder';
-import { type ArticleStore, safeResourceName } from '../store/article-store';
+import type { ArticleStore } from '../store/article-store';
+import { safeResourceName } from '../resource-name';
 import { checkArticleVersion } from '../store/catalog';
 import { DESCRIPTOR_FILE } from '../store/descriptor';
 import { parseUserData, USER_DATA_FILE, userFlags } from '../store/user-data';

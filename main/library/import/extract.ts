@@ -6,22 +6,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { boundBody } from './body-limit';
-import type { ExpansionBudget } from './expansion-budget';
-import type { ImportInput, ImportOutcome } from './importer';
-import { DEFAULT_LIMITS, importLimits, LimitExceeded } from './limits';
+import type { EntryContext, ImportInput, ImportOutcome } from './importer';
+import { importLimits, LimitExceeded } from './limits';
 import { importers } from './registry';
 import { sniff } from './sniff';
 import { describeFsError } from './walk-inputs';
 
-/** Larger files are not articles; refusing them keeps one bad input from exhausting memory (the default). */
-export const MAX_FILE_BYTES = DEFAULT_LIMITS.maxFileBytes;
-
-export interface ExtractContext {
-  /** See ImportInput.alive. */
-  alive?: () => void;
-  /** Set for an entry of an archive: the archive's budget. */
-  budget?: ExpansionBudget;
-}
 /** What a streaming importer's `accepts` sees of a file too large to load. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -40,7 +30,8 @@ export async function* extract(
   name: string,
   filePath: string | null,
   given: Uint8Array | null,
-  context: ExtractContext = {},
+  /** Set for an entry of an archive (see importer.ts). */
+  context: EntryContext = {},
 ): AsyncGenerator<ImportOutcome> {
   const limits = importLimits();
   for await (const outcome of extractUnbounded(name, filePath, given, context)) {
@@ -53,7 +44,7 @@ async function* extractUnbounded(
   name: string,
   filePath: string | null,
   given: Uint8Array | null,
-  context: ExtractContext,
+  context: EntryContext,
 ): AsyncGenerator<ImportOutcome> {
   const maxFileBytes = importLimits().maxFileBytes;
   let bytes: Uint8Array;
@@ -81,7 +72,7 @@ async function* extractUnbounded(
     yield { kind: 'failed', source: name, reason: 'the file is empty' };
     return;
   }
-  const input: ImportInput = { name, bytes, path: filePath, ...context };
+  const input: ImportInput = { name, bytes, path: filePath, ...context, extractEntry };
   const sniffed = sniff(name, bytes);
   const importer = importers.find((i) => (!tooLarge || i.streamsFromDisk) && i.accepts(input, sniffed));
   if (!importer && tooLarge) {
@@ -108,6 +99,11 @@ async function* extractUnbounded(
           : `could not be read as ${importer.name}: ${(error as Error).message}`,
     };
   }
+}
+
+/** An archive's entry goes through the same pipeline as a file on disk (its bytes are already in memory). */
+function extractEntry(name: string, bytes: Uint8Array, context: EntryContext): AsyncIterable<ImportOutcome> {
+  return extract(name, null, bytes, context);
 }
 
 function article(kind: string): string {

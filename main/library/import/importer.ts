@@ -2,9 +2,38 @@
  * The importer contract. An importer recognises its format from the bytes (the extension is only a hint)
  * and turns one input into zero or more articles. Importers are pure: no library access, no network, no
  * writes; the pipeline stores what they return. They run inside a worker thread.
+ *
+ * Everything the formats share lives here or beside it in import/, never in a format: formats import neither
+ * each other nor the pipeline (extract.ts, registry.ts), which imports them; lint keeps it so.
  */
 import type { ExtractedArticle } from '../../../common/article';
 import type { ExpansionBudget } from './expansion-budget';
+import { DEFAULT_LIMITS } from './limits';
+
+/** Between a container and what it holds in a shown name: `export.zip › folder/page.html`. */
+export const SOURCE_SEPARATOR = ' › ';
+
+/** Larger files are not articles; refusing them keeps one bad input from exhausting memory (the default). */
+export const MAX_FILE_BYTES = DEFAULT_LIMITS.maxFileBytes;
+
+/** What an entry of an archive inherits from the archive: its time limit and its expansion budget. */
+export interface EntryContext {
+  /** See ImportInput.alive. */
+  alive?: () => void;
+  /** The archive's budget, shared by the archives nested in it. */
+  budget?: ExpansionBudget;
+}
+
+/**
+ * Imports an entry of an archive through the whole pipeline (sniff, the first importer that accepts, the
+ * finishing and bounding every file gets). The pipeline hands it to importers with each input, so that an
+ * archive format reads its entries without importing the pipeline that imports it.
+ */
+export type ExtractEntry = (
+  name: string,
+  bytes: Uint8Array,
+  context: EntryContext,
+) => AsyncIterable<ImportOutcome>;
 
 export interface ImportInput {
   /** The file name shown in results, e.g. `article.txt` or `export.zip › page.html`. */
@@ -19,6 +48,8 @@ export interface ImportInput {
   alive?: () => void;
   /** The expansion budget of the archive this input came out of, shared by archives nested in it. */
   budget?: ExpansionBudget;
+  /** For archives: imports one of their entries (see ExtractEntry). */
+  extractEntry: ExtractEntry;
 }
 
 /** A local file that belongs to an article (an image of a saved page), referenced from its html as `resource:NAME`. */

@@ -3,7 +3,7 @@
  * each reader returns the typed value or null, never throws.
  */
 import { normalizeSpace } from './text-lines';
-import { dedupeTags } from './formats/html-metadata';
+import { dedupeTags } from './html-metadata';
 
 /** A non-empty string with its whitespace collapsed; numbers are read as their text. */
 export function stringField(value: unknown): string | null {

@@ -1,7 +1,6 @@
 /** Link-only entries (Pocket, Instapaper): a saved address with a title and tags but no saved text. */
-import { makeArticle, type ImportOutcome } from './importer';
-import { dedupeTags } from './formats/html-metadata';
-import { SOURCE_SEPARATOR } from './formats/zip-archive';
+import { makeArticle, SOURCE_SEPARATOR, type ImportOutcome } from './importer';
+import { dedupeTags } from './html-metadata';
 import { normalizeSpace } from './text-lines';
 
 export interface LinkEntry {

@@ -15,7 +15,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleResourceFile } from './importer';
 import { type ImageType, imageTypeOf, nameWithExtension } from './image-type';
-import { safeResourceName } from '../store/article-store';
+import { safeResourceName } from '../resource-name';
 
 /** A single image larger than this is not kept (a saved page's images are far smaller). */
 const MAX_IMAGE_BYTES = 32 * 1024 * 1024;

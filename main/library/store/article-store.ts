@@ -32,6 +32,7 @@ import { fsyncDirectory, writeFileDurable, writeTempSynced } from './durable-wri
 import { articleId, inspectArticle, readdirOrEmpty } from './article-folder';
 import { moveToQuarantine } from './quarantine';
 import { mapLimited, settleLimited } from './limited';
+import { safeResourceName } from '../resource-name';
 import {
   readUserData,
   readUserFlagsLenient,
@@ -545,12 +546,6 @@ export function storedSource(source: string): string {
 function safeExtension(name: string): string {
   const ext = path.extname(name).toLowerCase();
   return /^\.[a-z0-9]{1,10}$/.test(ext) ? ext : '';
-}
-
-export function safeResourceName(name: string): string | null {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^\w.\-]/g, '_').replace(/^\.+/, '');
-  return cleaned && cleaned.length <= 200 ? cleaned : null;
 }
 
 export async function exists(file: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ZIP_LIMITS, unsafeEntryName } from '../../../main/library/import/formats/zip-archive';
+import { ZIP_LIMITS, unsafeEntryName } from '../../../main/library/import/zip-entries';
 import { removeDir, tempDir } from '../../helpers/temp-library';
 import { FORMATS, articles, cli, importBytes } from './helpers';
 import { makeZip } from './zip-writer';

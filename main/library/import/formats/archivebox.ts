@@ -15,11 +15,10 @@ import { normalizeDate } from '../dates';
 import { decodeHtml } from '../decode-html';
 import { htmlFragmentText } from '../html-fragment';
 import type { ArticleResourceFile, Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
-import { makeArticle } from '../importer';
+import { MAX_FILE_BYTES, makeArticle, SOURCE_SEPARATOR } from '../importer';
 import { LocalImagePlan } from '../local-images';
-import { dedupeTags } from './html-metadata';
-import { readHtmlPage } from './html-page';
-import { SOURCE_SEPARATOR } from './zip-archive';
+import { dedupeTags } from '../html-metadata';
+import { readHtmlPage } from '../html-page-reader';
 import { httpUrl, stringField } from '../json-fields';
 
 type Json = Record<string, unknown>;
@@ -91,7 +90,6 @@ async function readJson(folder: string, relative: string): Promise<Json> {
 }
 
 export async function readArchiveBox(input: ImportInput, index: ArchiveBoxIndex): Promise<ImportOutcome[]> {
-  const { MAX_FILE_BYTES } = await import('../extract');
   const url = httpUrl(index.url);
   const indexTitle = stringField(index.title);
   const fallbackDate = bookmarked(index);

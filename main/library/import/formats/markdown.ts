@@ -15,7 +15,7 @@ import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../im
 import { makeArticle, singleArticle } from '../importer';
 import { httpUrl } from '../json-fields';
 import { normalizeSpace } from '../text-lines';
-import { dedupeTags } from './html-metadata';
+import { dedupeTags } from '../html-metadata';
 
 export const MARKDOWN_EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'mkdn'];
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { ArticleResourceFile, Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { type MimePart, mimeHeadOf, parseContentType, parseMime } from '../mime-multipart';
 import { type ImageType, imageTypeOf, nameWithExtension } from '../image-type';
-import { safeResourceName } from '../../store/article-store';
-import { readHtmlPage } from './html-page';
+import { safeResourceName } from '../../resource-name';
+import { readHtmlPage } from '../html-page-reader';
 
 export const MHTML_EXTENSIONS = ['mhtml', 'mht'];
 

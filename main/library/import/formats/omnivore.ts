@@ -15,12 +15,11 @@ import { normalizeDate } from '../dates';
 import { ExpansionBudget } from '../expansion-budget';
 import { htmlFragmentText } from '../html-fragment';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
-import { makeArticle } from '../importer';
+import { MAX_FILE_BYTES, makeArticle, SOURCE_SEPARATOR } from '../importer';
 import { LimitExceeded } from '../limits';
 import { zipEntryNames } from '../zip-directory';
 import { httpUrl, labelList, stringField } from '../json-fields';
 import {
-  SOURCE_SEPARATOR,
   ZIP_LIMITS,
   entryName,
   isJunk,
@@ -28,7 +27,7 @@ import {
   openWithinLimits,
   readEntryBytes,
   unsafeEntryName,
-} from './zip-archive';
+} from '../zip-entries';
 
 const METADATA = /^(.*?)metadata_[^/]*\.json$/;
 const markdown = new MarkdownIt({ html: false });
@@ -107,7 +106,6 @@ function utf8(bytes: Uint8Array): string {
 }
 
 export async function* readOmnivore(input: ImportInput): AsyncGenerator<ImportOutcome> {
-  const { MAX_FILE_BYTES, extract } = await import('../extract');
   const prefix = omnivorePrefix(zipEntryNames(input.bytes) ?? []) ?? '';
   const opened = await openWithinLimits(input.bytes, false);
   if ('reason' in opened) {
@@ -210,7 +208,10 @@ export async function* readOmnivore(input: ImportInput): AsyncGenerator<ImportOu
         yield { kind: 'failed', source, reason: `entry refused: ${unsafe}` };
         continue;
       }
-      yield* extract(source, null, await readEntryBytes(zip, entry, budget), { alive: input.alive, budget });
+      yield* input.extractEntry(source, await readEntryBytes(zip, entry, budget), {
+        alive: input.alive,
+        budget,
+      });
     }
   } catch (error) {
     yield {

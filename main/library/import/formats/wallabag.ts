@@ -12,8 +12,7 @@
 import { normalizeDate } from '../dates';
 import { htmlFragmentText } from '../html-fragment';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
-import { makeArticle } from '../importer';
-import { SOURCE_SEPARATOR } from './zip-archive';
+import { makeArticle, SOURCE_SEPARATOR } from '../importer';
 import { httpUrl, labelList, stringField } from '../json-fields';
 
 type Entry = Record<string, unknown>;

@@ -17,10 +17,15 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { AsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warcio';
 import { ExpansionBudget } from '../expansion-budget';
-import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
+import {
+  SOURCE_SEPARATOR,
+  type Importer,
+  type ImportInput,
+  type ImportOutcome,
+  type SniffedContent,
+} from '../importer';
 import { importLimits, LimitExceeded, megabytes } from '../limits';
-import { readHtmlPage } from './html-page';
-import { SOURCE_SEPARATOR } from './zip-archive';
+import { readHtmlPage } from '../html-page-reader';
 
 /** One HTML response larger than this is not an article (and would have to be held in memory). */
 export const MAX_WARC_HTML_BYTES = 64 * 1024 * 1024;

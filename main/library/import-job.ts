@@ -5,13 +5,13 @@
  * stops the inputs in flight and takes no more; what was already stored stays stored and is committed.
  */
 import { randomUUID } from 'node:crypto';
-import type { ImportProgress, ImportReport } from '../../../common/import';
-import type { ArticleStore } from '../store/article-store';
-import { Stopped, type WorkerClient } from '../worker-client';
-import { isBackupZip } from '../export/backup-detect';
-import { restoreBackup } from '../export/restore-backup';
-import type { ImportOutcome } from './importer';
-import type { WalkItem } from './walk-inputs';
+import type { ImportProgress, ImportReport } from '../../common/import';
+import type { ArticleStore } from './store/article-store';
+import { Stopped, type WorkerClient } from './worker-client';
+import { isBackupZip } from './export/backup-detect';
+import { restoreBackup } from './export/restore-backup';
+import type { ImportOutcome } from './import/importer';
+import type { WalkItem } from './import/walk-inputs';
 
 /** Inputs in flight at once: keeps the worker busy and lets the file system overlap the fsyncs. */
 const IN_FLIGHT = 16;

@@ -4,7 +4,7 @@
  * Parse.ly and `citation_*` (Highwire/Google Scholar) meta. Readability's own findings and the document are
  * the fallback, applied by the HTML importer.
  */
-import { normalizeSpace } from '../text-lines';
+import { normalizeSpace } from './text-lines';
 
 export interface PageMetadata {
   title: string | null;
