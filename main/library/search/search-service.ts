@@ -4,8 +4,10 @@
  * columns, the sort, and snippets (of the text, and of a matching note or highlight) for the page returned.
  * Only the page's hits become objects; selecting them from tens of thousands of hits is a bounded heap.
  */
+import { isBareDay, parseIsoDate } from '../../../common/iso-date';
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../common/search';
 import type { UserData } from '../../../common/user-data';
+import { UTC_RULE } from '../../../common/zone-rule';
 import { Budget } from './engine/budget';
 import type { DocColumns } from './engine/doc-columns';
 import { type Execution, execute } from './engine/query-executor';
@@ -156,13 +158,21 @@ function liveSlots(set: SegmentSet): Int32Array {
   return out.subarray(0, n);
 }
 
-/** Date bounds: a bare `YYYY-MM-DD` upper bound means the end of that day. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Date bounds, read as UTC unless they state an offset (never in the serving machine's zone). A bare
+ * `YYYY-MM-DD` upper bound takes in that whole UTC day, up to its last millisecond.
+ */
 function bounds(request: SearchRequest): { from: number; to: number } {
-  const ms = (s: string, endOfDay: boolean) =>
-    Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T${endOfDay ? '23:59:59' : '00:00:00'}Z` : s);
+  const bound = (s: string, end: boolean): number => {
+    const ms = parseIsoDate(s, UTC_RULE);
+    if (ms === null) return NaN; // refused by the argument parsers before it gets here
+    return end && isBareDay(s) ? ms + DAY_MS - 1 : ms;
+  };
   return {
-    from: request.from ? ms(request.from, false) : -Infinity,
-    to: request.to ? ms(request.to, true) : Infinity,
+    from: request.from ? bound(request.from, false) : -Infinity,
+    to: request.to ? bound(request.to, true) : Infinity,
   };
 }
 
