@@ -4,10 +4,9 @@
  * columns, the sort, and snippets (of the text, and of a matching note or highlight) for the page returned.
  * Only the page's hits become objects; selecting them from tens of thousands of hits is a bounded heap.
  */
-import { isBareDay, parseIsoDate } from '../../../common/iso-date';
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../common/search';
 import type { UserData } from '../../../common/user-data';
-import { UTC_RULE } from '../../../common/zone-rule';
+import { dateBounds } from './date-bounds';
 import { Budget } from './engine/budget';
 import type { DocColumns } from './engine/doc-columns';
 import { type Execution, execute } from './engine/query-executor';
@@ -158,24 +157,6 @@ function liveSlots(set: SegmentSet): Int32Array {
   return out.subarray(0, n);
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Date bounds, read as UTC unless they state an offset (never in the serving machine's zone). A bare
- * `YYYY-MM-DD` upper bound takes in that whole UTC day, up to its last millisecond.
- */
-function bounds(request: SearchRequest): { from: number; to: number } {
-  const bound = (s: string, end: boolean): number => {
-    const ms = parseIsoDate(s, UTC_RULE);
-    if (ms === null) return NaN; // refused by the argument parsers before it gets here
-    return end && isBareDay(s) ? ms + DAY_MS - 1 : ms;
-  };
-  return {
-    from: request.from ? bound(request.from, false) : -Infinity,
-    to: request.to ? bound(request.to, true) : Infinity,
-  };
-}
-
 function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) => boolean {
   const { published, tagStart, tagIds, flags } = columns;
   const wantedIds = tagSets(request.tags, columns);
@@ -184,7 +165,7 @@ function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) 
     for (let k = tagStart[slot]!; k < tagStart[slot + 1]!; k++) if (ids[tagIds[k]!]) return true;
     return false;
   };
-  const { from, to } = bounds(request);
+  const { from, to } = dateBounds(request);
   const dated = request.from !== null || request.to !== null;
   const wantRead = request.readState === 'read' ? 1 : request.readState === 'unread' ? 0 : -1;
   return (slot) => {
