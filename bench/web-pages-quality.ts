@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { UTC_RULE } from '../common/zone-rule';
 import { normalizeDate } from '../main/library/import/dates';
 import { readHtmlPage } from '../main/library/import/html-page-reader';
 
@@ -105,7 +106,7 @@ export function measureWebPagesQuality(corpus = WEB_PAGES_CORPUS): QualityReport
         published:
           expected.published === null
             ? null
-            : (normalizeDate(expected.published) ?? expected.published) === a.published,
+            : (normalizeDate(expected.published, UTC_RULE) ?? expected.published) === a.published,
         f1: f1(a.text, expectedText),
         got,
         expected,

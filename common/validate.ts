@@ -3,6 +3,8 @@
  * an `InvalidArgument` that names the field. Small on purpose: the API has a handful of flat argument shapes.
  */
 import { OffprintError } from './errors';
+import { parseIsoDate } from './iso-date';
+import { UTC_RULE } from './zone-rule';
 
 /** Bad input, of kind `invalid-argument`: every transport tells it by that kind, never by this class's name. */
 export class InvalidArgument extends OffprintError {
@@ -75,7 +77,8 @@ export const arrayOf =
 /** A date bound: `YYYY-MM-DD` or a full ISO-8601 timestamp. */
 export const isoDate: Parser<string> = (value, field) => {
   const s = str(40)(value, field);
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) || Number.isNaN(Date.parse(s))) {
+  // Checked as the search reads it (UTC unless it states its offset), never by Date.parse in the local zone.
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) || parseIsoDate(s, UTC_RULE) === null) {
     throw new InvalidArgument(`${field} must be a date like 2021-11-07`);
   }
   return s;

@@ -54,7 +54,7 @@ Filters for list, search, saved --save and export --query:
   --not-tag T               leave out articles with tag T or a sub-tag of it (repeatable)
   --read, --unread          only articles read, or not read yet
   --starred                 only starred articles
-  --from DATE --to DATE     published between these dates (YYYY-MM-DD)
+  --from DATE --to DATE     published between these dates (YYYY-MM-DD, in UTC; --to includes its whole day)
 
 Article ids may be shortened to an unambiguous start (at least 4 characters).
 

@@ -1,29 +1,36 @@
 /** Dates from imported metadata to the ISO-8601 UTC form articles store (`2021-11-07T19:14:16Z`). */
-import { toIsoUtc } from './text-lines';
+import { isoUtc, isoZone, looksIso, parseIsoDate } from '../../../common/iso-date';
+import { UTC_RULE, type ZoneRule } from '../../../common/zone-rule';
+import { parseWordDate, readWordDate } from './date-words';
 
 /**
- * ISO dates, RFC 2822 dates and common English forms to ISO UTC, or null. An ISO date-time without a zone
- * (`2018-04-05T06:00`) and a bare date (`2018-04-05`) are read as UTC, never as the importing machine's local
- * time, so the same file always imports to the same value.
+ * ISO dates, RFC 2822 dates and common English forms to ISO UTC, or null. A date that carries an offset is
+ * read with it; one without (`2018-04-05T06:00`, `2018-04-05`, `May 1, 2023 10:00 PM`) is read in the zone
+ * the rule gives (UTC unless the source declares its own), never in the importing machine's zone, so the same
+ * file always imports to the same value.
  */
-export function normalizeDate(value: unknown): string | null {
+export function normalizeDate(value: unknown, rule: ZoneRule): string | null {
   if (typeof value === 'number' && Number.isFinite(value) && value > 1e8) {
-    // Unix seconds (Pocket, Instapaper) or milliseconds.
+    // Unix seconds (Pocket, Instapaper) or milliseconds: instants already, no zone to apply.
     const ms = value > 1e11 ? value : value * 1000;
     return isoOf(ms);
   }
   if (value instanceof Date) return isoOf(value.getTime());
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  if (/^\d{9,13}$/.test(trimmed)) return normalizeDate(Number(trimmed));
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
-    trimmed,
-  );
-  if (iso) {
-    const zone = iso[3] ? iso[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z';
-    return toIsoUtc(`${iso[1]}T${iso[2] ?? '00:00'}${zone}`);
-  }
-  return plausible(toIsoUtc(trimmed));
+  if (/^\d{9,13}$/.test(trimmed)) return normalizeDate(Number(trimmed), rule);
+  const ms = looksIso(trimmed) ? parseIsoDate(trimmed, rule) : parseWordDate(trimmed, rule);
+  return ms === null ? null : isoOf(ms);
+}
+
+/**
+ * The zone a date states for itself (`2023-05-01T10:00+02:00` → +02:00, `… GMT` → UTC), or null when it
+ * states none or is no date: a source's dated metadata tells in what zone its other, zone-less dates are.
+ */
+export function statedZone(value: unknown): ZoneRule | null {
+  if (typeof value !== 'string' || normalizeDate(value, UTC_RULE) === null) return null;
+  const trimmed = value.trim();
+  return looksIso(trimmed) ? isoZone(trimmed) : (readWordDate(trimmed)?.zone ?? null);
 }
 
 /**
@@ -32,12 +39,11 @@ export function normalizeDate(value: unknown): string | null {
  */
 function isoOf(ms: number): string | null {
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
-  return plausible(toIsoUtc(new Date(ms).toISOString()));
+  return plausible(isoUtc(ms));
 }
 
-/** Date.parse accepts junk like "5" as a year: keep only plausible dates. */
-function plausible(iso: string | null): string | null {
-  if (!iso) return null;
+/** Keep only plausible publication years: a stray number read as a date is not one. */
+function plausible(iso: string): string | null {
   const year = Number(iso.slice(0, 4));
   return /^\d{4}-/.test(iso) && year >= 1900 && year <= 2200 ? iso : null;
 }

@@ -4,12 +4,19 @@
  * Parse.ly and `citation_*` (Highwire/Google Scholar) meta. Readability's own findings and the document are
  * the fallback, applied by the HTML importer.
  */
+import { UTC_RULE, type ZoneRule } from '../../../common/zone-rule';
+import { statedZone } from './dates';
 import { normalizeSpace } from './text-lines';
 
 export interface PageMetadata {
   title: string | null;
   authors: string[];
   published: string | null;
+  /**
+   * The zone the page's zone-less dates are in: that of its first dated metadata that states one (a page
+   * publishing `article:published_time` as `…+02:00` writes its other dates in the same zone), else UTC.
+   */
+  zone: ZoneRule;
   description: string | null;
   site: string | null;
   section: string | null;
@@ -22,6 +29,24 @@ const ARTICLE_TYPES =
   /^(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference|Blog|WebPage|Recipe)$/;
 
 type Json = Record<string, unknown>;
+
+/** Meta keys holding a date of the page, in the order they are consulted for its zone. */
+const DATE_KEYS = [
+  'article:published_time',
+  'article:modified_time',
+  'og:published_time',
+  'og:updated_time',
+  'dc:date',
+  'dcterms:date',
+  'dcterms:created',
+  'dcterms:modified',
+  'dc:date.issued',
+  'parsely-pub-date',
+  'citation_publication_date',
+  'citation_date',
+  'date',
+  'pubdate',
+];
 
 /** Minimal DOM surface used here, satisfied by linkedom and jsdom documents. */
 export interface MetaDocument {
@@ -81,6 +106,13 @@ export function readPageMetadata(doc: MetaDocument): PageMetadata {
       'pubdate',
     ) ??
     str(ld?.dateCreated);
+  const dated = [
+    str(ld?.datePublished),
+    str(ld?.dateModified),
+    str(ld?.dateCreated),
+    ...all(...DATE_KEYS).map((v) => v.trim()),
+  ];
+  const zone = dated.map((d) => statedZone(d)).find((z) => z !== null) ?? UTC_RULE;
 
   const tags = dedupeTags([
     ...all('article:tag'),
@@ -109,6 +141,7 @@ export function readPageMetadata(doc: MetaDocument): PageMetadata {
     title,
     authors: dedupe(authors.map(normalizeSpace).filter(Boolean)),
     published,
+    zone,
     description:
       str(ld?.description) ?? first('og:description', 'dc:description', 'description', 'twitter:description'),
     site,

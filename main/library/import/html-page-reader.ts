@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { UTC_RULE } from '../../../common/zone-rule';
 import { normalizeDate } from './dates';
 import { decodeHtml } from './decode-html';
 import { checkHtmlShape } from './html-shape';
@@ -101,9 +102,10 @@ export function readHtmlPage(
     site: meta.site ?? clean(parsed?.siteName),
     url,
     published:
-      normalizeDate(meta.published) ??
-      normalizeDate(parsed?.publishedTime) ??
-      normalizeDate(options.publishedFallback),
+      normalizeDate(meta.published, meta.zone) ??
+      normalizeDate(parsed?.publishedTime, meta.zone) ??
+      // A container's date (a WARC capture time) is not the page's own: the page's zone is no guide to it.
+      normalizeDate(options.publishedFallback, UTC_RULE),
     category: meta.section,
     tags: meta.tags,
     text,

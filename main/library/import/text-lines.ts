@@ -28,12 +28,3 @@ export function paragraphsOf(lines: string[]): string[] {
 export function normalizeSpace(text: string): string {
   return text.replace(/[\s\u00a0]+/gu, ' ').trim();
 }
-
-/** An RFC 2822 / ISO / common English date as ISO-8601 UTC without milliseconds, or null. */
-export function toIsoUtc(value: string): string | null {
-  const trimmed = value.trim();
-  if (!/\d/.test(trimmed)) return null;
-  const ms = Date.parse(trimmed);
-  if (Number.isNaN(ms)) return null;
-  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-}

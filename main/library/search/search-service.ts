@@ -6,6 +6,7 @@
  */
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../common/search';
 import type { UserData } from '../../../common/user-data';
+import { dateBounds } from './date-bounds';
 import { Budget } from './engine/budget';
 import type { DocColumns } from './engine/doc-columns';
 import { type Execution, execute } from './engine/query-executor';
@@ -156,16 +157,6 @@ function liveSlots(set: SegmentSet): Int32Array {
   return out.subarray(0, n);
 }
 
-/** Date bounds: a bare `YYYY-MM-DD` upper bound means the end of that day. */
-function bounds(request: SearchRequest): { from: number; to: number } {
-  const ms = (s: string, endOfDay: boolean) =>
-    Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T${endOfDay ? '23:59:59' : '00:00:00'}Z` : s);
-  return {
-    from: request.from ? ms(request.from, false) : -Infinity,
-    to: request.to ? ms(request.to, true) : Infinity,
-  };
-}
-
 function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) => boolean {
   const { published, tagStart, tagIds, flags } = columns;
   const wantedIds = tagSets(request.tags, columns);
@@ -174,7 +165,7 @@ function filterFor(request: SearchRequest, columns: DocColumns): (slot: number) 
     for (let k = tagStart[slot]!; k < tagStart[slot + 1]!; k++) if (ids[tagIds[k]!]) return true;
     return false;
   };
-  const { from, to } = bounds(request);
+  const { from, to } = dateBounds(request);
   const dated = request.from !== null || request.to !== null;
   const wantRead = request.readState === 'read' ? 1 : request.readState === 'unread' ? 0 : -1;
   return (slot) => {

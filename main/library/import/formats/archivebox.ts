@@ -11,6 +11,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type ArchiveBoxIndex, parseArchiveBoxIndex } from '../archivebox-index';
+import { UTC_RULE } from '../../../../common/zone-rule';
 import { normalizeDate } from '../dates';
 import { decodeHtml } from '../decode-html';
 import { htmlFragmentText } from '../html-fragment';
@@ -40,8 +41,8 @@ function indexTags(value: unknown): string[] {
 function bookmarked(index: ArchiveBoxIndex): string | null {
   const fromTimestamp = Number(index.timestamp);
   return (
-    normalizeDate(index.bookmarked_date) ??
-    (Number.isFinite(fromTimestamp) ? normalizeDate(fromTimestamp) : null)
+    normalizeDate(index.bookmarked_date, UTC_RULE) ??
+    (Number.isFinite(fromTimestamp) ? normalizeDate(fromTimestamp, UTC_RULE) : null)
   );
 }
 
@@ -131,7 +132,10 @@ export async function readArchiveBox(input: ImportInput, index: ArchiveBoxIndex)
           author: stringField(meta.byline) ?? stringField(meta.author),
           site: stringField(meta.siteName) ?? stringField(meta.domain),
           url,
-          published: normalizeDate(meta.publishedTime) ?? normalizeDate(meta.date_published) ?? fallbackDate,
+          published:
+            normalizeDate(meta.publishedTime, UTC_RULE) ??
+            normalizeDate(meta.date_published, UTC_RULE) ??
+            fallbackDate,
           text: body.text,
           html: body.html,
         });

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import MarkdownIt from 'markdown-it';
+import { offsetRule, UTC_RULE, zoneFromText, type ZoneRule } from '../../../../common/zone-rule';
 import { normalizeDate } from '../dates';
 import { splitFrontMatter } from '../front-matter';
 import { htmlElementToText } from '../html-text';
@@ -59,6 +60,18 @@ function tagList(value: unknown): string[] {
   return dedupeTags(list.filter((t): t is string => typeof t === 'string').map((t) => unwikilink(t)));
 }
 
+/**
+ * The zone a note declares for its zone-less dates (`timezone: +05:30`, `-0800`, `UTC`), else UTC. YAML reads
+ * `+0530` and `-8` as numbers: small ones are hours, larger ones hours and minutes run together.
+ */
+function declaredZone(value: unknown): ZoneRule {
+  if (typeof value === 'string') return zoneFromText(value) ?? UTC_RULE;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return UTC_RULE;
+  const size = Math.abs(value);
+  const minutes = size <= 15 ? size * 60 : size % 100 < 60 ? Math.floor(size / 100) * 60 + (size % 100) : NaN;
+  return offsetRule(Math.sign(value) * minutes) ?? UTC_RULE;
+}
+
 export function readMarkdown(text: string, fileName: string): ReturnType<typeof makeArticle> | null {
   const { data, body } = splitFrontMatter(text);
   let markdownBody = body.replace(/\r\n?/g, '\n');
@@ -81,7 +94,10 @@ export function readMarkdown(text: string, fileName: string): ReturnType<typeof 
     author: people(pick(data, 'author', 'authors', 'byline', 'creator')).join(', ') || null,
     site: asText(pick(data, 'site', 'site_name', 'siteName', 'publisher')),
     url: httpUrl(Array.isArray(source) ? source[0] : source),
-    published: normalizeDate(pick(data, 'published', 'date', 'published_at', 'publishedTime', 'pubDate')),
+    published: normalizeDate(
+      pick(data, 'published', 'date', 'published_at', 'publishedTime', 'pubDate'),
+      declaredZone(pick(data, 'timezone')),
+    ),
     category: asText(pick(data, 'category')),
     tags: tagList(pick(data, 'tags', 'keywords')),
     text: plain,

@@ -11,6 +11,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Entry } from 'yauzl';
+import { UTC_RULE } from '../../../../common/zone-rule';
 import { normalizeDate } from '../dates';
 import { ExpansionBudget } from '../expansion-budget';
 import { htmlFragmentText } from '../html-fragment';
@@ -81,7 +82,7 @@ function article(
     author: stringField(meta.author),
     site: stringField(meta.siteName),
     url,
-    published: normalizeDate(meta.publishedAt),
+    published: normalizeDate(meta.publishedAt, UTC_RULE),
     tags: labelList(meta.labels, 'name'),
     text,
     html,

@@ -8,7 +8,9 @@
  */
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
 import { makeArticle, singleArticle } from '../importer';
-import { normalizeSpace, splitLines, toIsoUtc } from '../text-lines';
+import { UTC_RULE } from '../../../../common/zone-rule';
+import { normalizeDate } from '../dates';
+import { normalizeSpace, splitLines } from '../text-lines';
 
 const BREADCRUMB = /^Home(?:\s*[›»>/|]\s*|\s+)(.*)$/u;
 const BULLET = /^\s*[•·▪◦●‣⁃\-*–]\s+(.*)$/u;
@@ -46,7 +48,8 @@ export function seedLandmarks(text: string): number {
   if (head.some((line, i) => line.length > 0 && head.indexOf(line) !== i)) score++;
   const tail = lines.slice(-30);
   if (tail.some((l) => PREVIOUS.test(l) || NEXT.test(l))) score++;
-  if (tail.some((l) => PUBLISHED.test(l) && toIsoUtc(l.replace(PUBLISHED, '$1')) !== null)) score++;
+  if (tail.some((l) => PUBLISHED.test(l) && normalizeDate(l.replace(PUBLISHED, '$1'), UTC_RULE) !== null))
+    score++;
   if (tail.some((l) => BOILERPLATE.test(l))) score++;
   return score;
 }
@@ -135,7 +138,8 @@ function readFooter(footer: string[]): Pick<SeedParse, 'tags' | 'published' | 'p
     } else if (next) {
       nextTitle = next[1]!.trim() || null;
     } else if (date) {
-      published = toIsoUtc(date[1]!) ?? published;
+      // The format declares no zone: a zone-less `Published at 2023-05-01 22:00` is UTC.
+      published = normalizeDate(date[1]!, UTC_RULE) ?? published;
     }
   }
   return { tags, published, previousTitle, nextTitle };

@@ -9,6 +9,7 @@
  * retrieve contents" placeholder) is a link-only entry. The original of each article is that entry as JSON, so
  * every entry has its own id.
  */
+import { UTC_RULE } from '../../../../common/zone-rule';
 import { normalizeDate } from '../dates';
 import { htmlFragmentText } from '../html-fragment';
 import type { Importer, ImportInput, ImportOutcome, SniffedContent } from '../importer';
@@ -64,7 +65,7 @@ function readEntry(entry: Entry, exportName: string, index: number): ImportOutco
     };
   }
   const body = content(entry.content);
-  const published = normalizeDate(entry.published_at);
+  const published = normalizeDate(entry.published_at, UTC_RULE);
   const notes: string[] = [];
   if (
     published === null &&

@@ -7,6 +7,8 @@
  * Facets are case-insensitive and hierarchical, so each tag spelling is also mapped, once here, to the facets
  * it counts for (its own lower-case path and every ancestor's) and to the spelling it shows for each.
  */
+import { parseIsoDate } from '../../../../common/iso-date';
+import { UTC_RULE } from '../../../../common/zone-rule';
 import { tagFacetPaths } from '../tag-hierarchy';
 import type { SegmentSet } from './segment-set';
 
@@ -52,7 +54,8 @@ export class DocColumns {
         if (seg.dead[d] === 1) continue;
         const [published, tags, title, flags, highlights] = meta[d]!;
         this.titles[slot] = title;
-        if (published) this.published[slot] = Date.parse(published);
+        // Stored dates are UTC (`…Z`); one without a zone (an older or hand-edited article) is UTC too.
+        if (published) this.published[slot] = parseIsoDate(published, UTC_RULE) ?? NaN;
         this.flags[slot] = flags;
         this.highlights[slot] = highlights;
         for (const tag of tags) {
