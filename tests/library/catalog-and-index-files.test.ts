@@ -91,7 +91,7 @@ describe('the catalog on disk', () => {
   it('refuses a catalog written by a newer Offprint and leaves it alone', async () => {
     const head = JSON.stringify({ format: 'offprint-catalog', version: 3, revision: 9 });
     await fs.writeFile(path.join(lib, CATALOG_HEAD), head);
-    await expect(openLibrary(lib)).rejects.toThrow(/newer Offprint \(format 3\)/);
+    await expect(openLibrary(lib)).rejects.toThrow(/head\.json was written by a newer Offprint \(catalog format 3; this version reads up to 2\)/);
     expect(await fs.readFile(path.join(lib, CATALOG_HEAD), 'utf8')).toBe(head);
   });
 });
@@ -101,7 +101,7 @@ describe('the search index on disk', () => {
     const file = path.join(lib, MANIFEST_FILE);
     const manifest = { ...JSON.parse(await fs.readFile(file, 'utf8')), version: 2 };
     await fs.writeFile(file, JSON.stringify(manifest));
-    await expect(openLibrary(lib)).rejects.toThrow(/newer Offprint \(index format 2\)/);
+    await expect(openLibrary(lib)).rejects.toThrow(/manifest\.json was written by a newer Offprint \(index format 2; this version reads up to 1\)/);
     expect(JSON.parse(await fs.readFile(file, 'utf8')).version).toBe(2);
   });
 
@@ -112,7 +112,9 @@ describe('the search index on disk', () => {
     const newer = SEGMENT_FORMAT_VERSION + 1;
     bytes.writeUInt32LE(newer, 8);
     await fs.writeFile(file, bytes);
-    await expect(openLibrary(lib)).rejects.toThrow(`newer Offprint (segment format ${newer})`);
+    await expect(openLibrary(lib)).rejects.toThrow(
+      `${name} was written by a newer Offprint (segment format ${newer}; this version reads up to ${SEGMENT_FORMAT_VERSION})`,
+    );
     expect((await fs.readFile(file)).readUInt32LE(8)).toBe(newer);
   });
 
