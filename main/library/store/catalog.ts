@@ -260,7 +260,8 @@ async function readJson(file: string): Promise<unknown> {
  * with a clear message, and one without a version or an id as not an article.
  */
 export function checkArticleVersion(article: Partial<StoredArticle>, file: string): StoredArticle {
-  if (typeof article?.id !== 'string') throw new OffprintError('failed', `${file} is not an Offprint article.`);
+  if (typeof article?.id !== 'string')
+    throw new OffprintError('failed', `${file} is not an Offprint article.`);
   try {
     return upgrade<StoredArticle>('article', article, file).value;
   } catch (error) {

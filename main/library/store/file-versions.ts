@@ -123,7 +123,11 @@ export const currentVersion = (kind: FileKind): number => FILE_FORMATS[kind].cur
  * The file's content at the current version, and the version it was written in. `file` names it in messages
  * (a path, or a backup entry). Throws FileVersionError (see the top of this file).
  */
-export function upgrade<T = Parsed>(kind: FileKind, parsed: unknown, file: string): { value: T; from: number } {
+export function upgrade<T = Parsed>(
+  kind: FileKind,
+  parsed: unknown,
+  file: string,
+): { value: T; from: number } {
   const format = FILE_FORMATS[kind];
   const found =
     parsed && typeof parsed === 'object' ? (parsed as Parsed)[format.field] : (undefined as unknown);
@@ -142,8 +146,16 @@ export function upgrade<T = Parsed>(kind: FileKind, parsed: unknown, file: strin
     );
   if (found < format.oldest)
     throw format.derived
-      ? new FileVersionError('older', found, `${file} was written by an earlier Offprint (${format.label} ${found}).`)
-      : new FileVersionError('damaged', found, `${file} is damaged: no Offprint wrote ${format.label} ${found}.`);
+      ? new FileVersionError(
+          'older',
+          found,
+          `${file} was written by an earlier Offprint (${format.label} ${found}).`,
+        )
+      : new FileVersionError(
+          'damaged',
+          found,
+          `${file} is damaged: no Offprint wrote ${format.label} ${found}.`,
+        );
   let value = parsed as Parsed;
   for (let version = found; version < format.current; version++) {
     const step = format.steps[version - format.oldest];
@@ -154,4 +166,4 @@ export function upgrade<T = Parsed>(kind: FileKind, parsed: unknown, file: strin
 }
 
 const describe = (value: unknown): string =>
-  value === undefined ? 'missing' : JSON.stringify(value)?.slice(0, 40) ?? String(value);
+  value === undefined ? 'missing' : (JSON.stringify(value)?.slice(0, 40) ?? String(value));

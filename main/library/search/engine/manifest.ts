@@ -48,7 +48,10 @@ export async function readManifest(dir: string): Promise<{ manifest: Manifest; p
   } catch {
     return { manifest: emptyManifest(), problem: 'the index manifest is damaged; rebuilding the index' };
   }
-  const damaged = { manifest: emptyManifest(), problem: 'the index manifest is damaged; rebuilding the index' };
+  const damaged = {
+    manifest: emptyManifest(),
+    problem: 'the index manifest is damaged; rebuilding the index',
+  };
   if (parsed?.format !== MANIFEST_FORMAT) return damaged;
   let manifest: Manifest;
   try {
