@@ -174,6 +174,30 @@ describe('a library with a file from a newer Offprint', () => {
   );
 });
 
+describe('an index a newer Offprint writes while this one has the library open', () => {
+  it('is refused at every turn, never rebuilt over', async () => {
+    await fs.cp(path.join(FIXTURES, 'current'), lib, { recursive: true });
+    const file = path.join(lib, 'index', 'manifest.json');
+    const library = await openLibrary(lib, { searchThreads: 0 });
+    try {
+      expect((await library.search({ ...DEFAULT_SEARCH, query: 'cranes' })).total).toBe(1);
+      await makeNewer('index-manifest', file);
+      const newer = await fs.readFile(file);
+      const refused =
+        /manifest\.json was written by a newer Offprint \(index format 2; this version reads up to 1\)/;
+      // Refused again the second time: a reader that remembered it had seen this manifest would go on from
+      // its old view, and the next catch-up would write its own manifest over the newer one.
+      for (let turn = 0; turn < 2; turn++)
+        await expect(library.search({ ...DEFAULT_SEARCH, query: 'cranes' })).rejects.toThrow(refused);
+      await expect(library.setNote({ id: HARBOUR, note: 'Ask about zymurgy.' })).rejects.toThrow(refused);
+      expect(await fs.readFile(file)).toEqual(newer);
+    } finally {
+      await library.close().catch(() => {});
+    }
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).version).toBe(2);
+  });
+});
+
 describe('the registry', () => {
   it('has exactly one step per version between the oldest it reads and the current one', () => {
     for (const format of Object.values(FILE_FORMATS))
