@@ -1,21 +1,14 @@
 /**
- * The catalog and the search index on disk: appended to, not rewritten; a torn last line ignored; format 1
- * upgraded; files from a newer Offprint refused with a message and left as they are.
+ * The catalog and the search index on disk: appended to, not rewritten; a torn last line ignored; a lost index
+ * rebuilt. Past and newer versions of these files: tests/library/file-versions.test.ts.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH } from '../../common/search';
 import { openLibrary } from '../../main/library/library';
-import { MANIFEST_FILE, SEGMENTS_DIR } from '../../main/library/search/engine/manifest';
-import { SEGMENT_FORMAT_VERSION } from '../../main/library/search/engine/segment-format';
-import { ArticleStore } from '../../main/library/store/article-store';
-import {
-  CATALOG_DIR,
-  CATALOG_HEAD,
-  LEGACY_CATALOG_FILE,
-  readCatalog,
-} from '../../main/library/store/catalog';
+import { SEGMENTS_DIR } from '../../main/library/search/engine/manifest';
+import { CATALOG_DIR, readCatalog } from '../../main/library/store/catalog';
 import { removeDir, tempDir, writeFixtures } from '../helpers/fixtures-and-shared';
 
 let root: string;
@@ -74,48 +67,9 @@ describe('the catalog on disk', () => {
     expect([...(await readCatalog(lib))!.entries.keys()].sort()).toEqual(ids);
     expect(await listed()).toEqual(ids);
   });
-
-  it('upgrades a format-1 catalog.json and removes it', async () => {
-    const store = await ArticleStore.open(lib);
-    const articles = [...store.all()];
-    await fs.rm(path.join(lib, CATALOG_DIR), { recursive: true });
-    await fs.writeFile(
-      path.join(lib, LEGACY_CATALOG_FILE),
-      JSON.stringify({ format: 'offprint-catalog', version: 1, revision: 3, articles }),
-    );
-    expect(await listed()).toEqual(ids);
-    await expect(fs.access(path.join(lib, LEGACY_CATALOG_FILE))).rejects.toThrow();
-    expect(JSON.parse(await fs.readFile(path.join(lib, CATALOG_HEAD), 'utf8'))).toMatchObject({ version: 2 });
-  });
-
-  it('refuses a catalog written by a newer Offprint and leaves it alone', async () => {
-    const head = JSON.stringify({ format: 'offprint-catalog', version: 3, revision: 9 });
-    await fs.writeFile(path.join(lib, CATALOG_HEAD), head);
-    await expect(openLibrary(lib)).rejects.toThrow(/newer Offprint \(format 3\)/);
-    expect(await fs.readFile(path.join(lib, CATALOG_HEAD), 'utf8')).toBe(head);
-  });
 });
 
 describe('the search index on disk', () => {
-  it('refuses an index manifest written by a newer Offprint and leaves it alone', async () => {
-    const file = path.join(lib, MANIFEST_FILE);
-    const manifest = { ...JSON.parse(await fs.readFile(file, 'utf8')), version: 2 };
-    await fs.writeFile(file, JSON.stringify(manifest));
-    await expect(openLibrary(lib)).rejects.toThrow(/newer Offprint \(index format 2\)/);
-    expect(JSON.parse(await fs.readFile(file, 'utf8')).version).toBe(2);
-  });
-
-  it('refuses a segment written by a newer Offprint and leaves it alone', async () => {
-    const [name] = await fs.readdir(path.join(lib, SEGMENTS_DIR));
-    const file = path.join(lib, SEGMENTS_DIR, name!);
-    const bytes = await fs.readFile(file);
-    const newer = SEGMENT_FORMAT_VERSION + 1;
-    bytes.writeUInt32LE(newer, 8);
-    await fs.writeFile(file, bytes);
-    await expect(openLibrary(lib)).rejects.toThrow(`newer Offprint (segment format ${newer})`);
-    expect((await fs.readFile(file)).readUInt32LE(8)).toBe(newer);
-  });
-
   it('rebuilds a lost index from the article files', async () => {
     await fs.rm(path.join(lib, 'index', 'manifest.json'));
     await fs.rm(path.join(lib, SEGMENTS_DIR), { recursive: true });

@@ -5,12 +5,13 @@
  * resources/, user.json). The index and the catalog are not in it: they are derived from the article files.
  */
 import { OffprintError } from '../../../common/errors';
+import { currentVersion, FileVersionError, upgrade } from '../store/file-versions';
 import { offprintVersion } from './offprint-version';
 
 export const BACKUP_MANIFEST = 'offprint-backup.json';
 export const BACKUP_FORMAT = 'offprint-backup';
-/** Bump when the layout changes; a reader refuses a backup written by a newer version. */
-export const BACKUP_FORMAT_VERSION = 1;
+/** Bumped (in file-versions.ts) when the layout changes; a reader refuses a backup written by a newer version. */
+export const BACKUP_FORMAT_VERSION = currentVersion('backup-manifest');
 
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
@@ -40,15 +41,15 @@ export function parseManifest(raw: string, source: string): BackupManifest {
   } catch {
     throw new OffprintError('failed', `${source}: its ${BACKUP_MANIFEST} is damaged (not valid JSON).`);
   }
-  if (parsed?.format !== BACKUP_FORMAT || typeof parsed.formatVersion !== 'number')
-    throw new OffprintError(
-      'failed',
-      `${source}: its ${BACKUP_MANIFEST} is not an Offprint backup manifest.`,
-    );
-  if (parsed.formatVersion > BACKUP_FORMAT_VERSION)
-    throw new OffprintError(
-      'failed',
-      `${source} is a backup from a newer Offprint (backup format ${parsed.formatVersion}; this version reads up to ${BACKUP_FORMAT_VERSION}). Update Offprint to restore it; nothing was restored.`,
-    );
-  return parsed as BackupManifest;
+  const notOurs = () =>
+    new OffprintError('failed', `${source}: its ${BACKUP_MANIFEST} is not an Offprint backup manifest.`);
+  if (parsed?.format !== BACKUP_FORMAT) throw notOurs();
+  try {
+    return upgrade<BackupManifest>('backup-manifest', parsed, source).value;
+  } catch (error) {
+    if (!(error instanceof FileVersionError)) throw error;
+    if (error.reason === 'damaged') throw notOurs();
+    // The registry's words, and what it means here.
+    throw new OffprintError('failed', `${error.message} Nothing was restored.`);
+  }
 }

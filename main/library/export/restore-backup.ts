@@ -196,7 +196,7 @@ async function restoreFolder(
     );
   } catch (error) {
     const reason = error instanceof SyntaxError ? 'it is not valid JSON' : (error as Error).message;
-    return fail('article.json', `${reason}; not restored`);
+    return fail('article.json', `${reason.replace(/\.$/, '')}; not restored`);
   }
   if (article.id !== folder.id)
     return fail('article.json', `it names another id (${String(article.id)}); not restored`);

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredArticle } from '../../../common/article';
-import { OffprintError } from '../../../common/errors';
 import { checkArticleVersion } from './catalog';
+import { FileVersionError } from './file-versions';
 
 const ID_LENGTH = 20;
 
@@ -40,7 +40,7 @@ export async function inspectArticle(dir: string, verify: boolean): Promise<Insp
   try {
     article = checkArticleVersion(JSON.parse(await fs.readFile(file, 'utf8')), file);
   } catch (error) {
-    if (error instanceof OffprintError && /newer Offprint/.test(error.message)) throw error;
+    if (error instanceof FileVersionError && error.reason === 'newer') throw error;
     const why = error instanceof SyntaxError ? 'not valid JSON' : 'not an Offprint article';
     return { kind: 'damaged', reason: `its article.json is damaged (${why})`, temps };
   }

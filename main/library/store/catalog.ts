@@ -15,13 +15,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredArticle } from '../../../common/article';
-import { ARTICLE_FORMAT_VERSION } from '../../../common/article';
 import { OffprintError } from '../../../common/errors';
 import { fsyncDirectory, fsyncFile, writeFileAtomicNoDirSync, writeFileDurable } from './durable-write';
+import { currentVersion, FileVersionError, upgrade } from './file-versions';
 import { NO_USER_FLAGS, type UserFlags } from './user-data';
 
 export const CATALOG_FORMAT = 'offprint-catalog';
-export const CATALOG_FORMAT_VERSION = 2;
+export const CATALOG_FORMAT_VERSION = currentVersion('catalog');
 export const CATALOG_DIR = path.join('index', 'catalog');
 export const CATALOG_HEAD = path.join(CATALOG_DIR, 'head.json');
 /** Format 1's single file, read once for an upgrade. */
@@ -64,31 +64,38 @@ function withFlags(entry: CatalogEntry): CatalogEntry {
 const shardOf = (id: string) => (SHARDS.includes(id[0] ?? '') ? id[0]! : '0');
 const shardFile = (dir: string, shard: string) => path.join(dir, CATALOG_DIR, `${shard}.jsonl`);
 
-function newerCatalog(dir: string, version: unknown): OffprintError {
-  return new OffprintError(
-    'failed',
-    `The catalog in ${dir} was written by a newer Offprint (format ${String(version)}). Update Offprint to open this library.`,
-  );
+/**
+ * head.json's content when it is of this format (file-versions.ts); null when it is damaged, which the caller
+ * treats as a lost catalog (rebuilt). A newer one throws: the catalog is never rewritten over it.
+ */
+async function readHead(dir: string): Promise<{ revision: number } | null | 'missing'> {
+  const file = path.join(dir, CATALOG_HEAD);
+  const head = await readJson(file);
+  if (head === 'missing') return 'missing';
+  if (head === 'damaged' || (head as { format?: unknown }).format !== CATALOG_FORMAT) return null;
+  try {
+    const { value, from } = upgrade<{ revision?: unknown }>('catalog', head, file);
+    // Format 1 had no head.json: one that says 1 was not written by Offprint.
+    if (from < 2 || typeof value.revision !== 'number') return null;
+    return { revision: value.revision };
+  } catch (error) {
+    if (error instanceof FileVersionError && error.reason === 'damaged') return null;
+    throw error;
+  }
 }
 
 /** The revision in head.json alone (no shard is read); null when there is none to trust. */
 export async function readCatalogRevision(dir: string): Promise<number | null> {
-  const head = await readJson(path.join(dir, CATALOG_HEAD));
-  if (head === 'missing' || head === 'damaged') return null;
-  const { format, version, revision } = head as { format?: unknown; version?: unknown; revision?: unknown };
-  if (format !== CATALOG_FORMAT || typeof revision !== 'number') return null;
-  if (typeof version !== 'number' || version > CATALOG_FORMAT_VERSION) throw newerCatalog(dir, version);
-  return revision;
+  const head = await readHead(dir);
+  return head === 'missing' || head === null ? null : head.revision;
 }
 
 /** Reads the catalog; null when it is missing or damaged (the caller rebuilds it from the article files). */
 export async function readCatalog(dir: string): Promise<Catalog | null> {
-  const head = await readJson(path.join(dir, CATALOG_HEAD));
+  const head = await readHead(dir);
   if (head === 'missing') return readLegacyCatalog(dir);
-  if (head === 'damaged' || (head as { format?: unknown }).format !== CATALOG_FORMAT) return null;
-  const { version, revision } = head as { version?: unknown; revision?: unknown };
-  if (typeof version !== 'number' || version > CATALOG_FORMAT_VERSION) throw newerCatalog(dir, version);
-  if (typeof revision !== 'number') return null;
+  if (head === null) return null;
+  const { revision } = head;
   const catalog: Catalog = {
     revision,
     entries: new Map(),
@@ -140,15 +147,23 @@ function parseShard(text: string): CatalogRecord[] | null {
   }
 }
 
+/** Format 1's catalog.json, upgraded in memory by file-versions.ts; the next commit writes format 2. */
 async function readLegacyCatalog(dir: string): Promise<Catalog | null> {
-  const legacy = await readJson(path.join(dir, LEGACY_CATALOG_FILE));
+  const file = path.join(dir, LEGACY_CATALOG_FILE);
+  const legacy = await readJson(file);
   if (legacy === 'missing' || legacy === 'damaged') return null;
-  const parsed = legacy as { format?: unknown; version?: unknown; revision?: unknown; articles?: unknown };
+  const parsed = legacy as { format?: unknown; articles?: unknown };
   if (parsed.format !== CATALOG_FORMAT || !Array.isArray(parsed.articles)) return null;
-  if (typeof parsed.version !== 'number' || parsed.version > CATALOG_FORMAT_VERSION)
-    throw newerCatalog(dir, parsed.version);
-  const revision = typeof parsed.revision === 'number' ? parsed.revision : 0;
-  const entries = new Map((parsed.articles as CatalogEntry[]).map((e) => [e.id, withFlags(e)]));
+  let upgraded: { revision?: unknown; entries?: unknown };
+  try {
+    upgraded = upgrade<typeof upgraded>('catalog', parsed, file).value;
+  } catch (error) {
+    if (error instanceof FileVersionError && error.reason === 'damaged') return null;
+    throw error;
+  }
+  if (typeof upgraded.revision !== 'number' || !Array.isArray(upgraded.entries)) return null;
+  const revision = upgraded.revision;
+  const entries = new Map((upgraded.entries as CatalogEntry[]).map((e) => [e.id, withFlags(e)]));
   return {
     revision,
     entries,
@@ -240,16 +255,18 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-/** Checks a parsed article.json; refuses files from a newer article format with a clear message. */
+/**
+ * A parsed article.json at the current article format (file-versions.ts); refuses one from a newer Offprint
+ * with a clear message, and one without a version or an id as not an article.
+ */
 export function checkArticleVersion(article: Partial<StoredArticle>, file: string): StoredArticle {
-  if (typeof article.formatVersion !== 'number' || typeof article.id !== 'string') {
+  if (typeof article?.id !== 'string')
     throw new OffprintError('failed', `${file} is not an Offprint article.`);
+  try {
+    return upgrade<StoredArticle>('article', article, file).value;
+  } catch (error) {
+    if (error instanceof FileVersionError && error.reason === 'damaged')
+      throw new OffprintError('failed', `${file} is not an Offprint article.`);
+    throw error;
   }
-  if (article.formatVersion > ARTICLE_FORMAT_VERSION) {
-    throw new OffprintError(
-      'failed',
-      `${file} was written by a newer Offprint (article format ${article.formatVersion}). Update Offprint to read it.`,
-    );
-  }
-  return article as StoredArticle;
 }

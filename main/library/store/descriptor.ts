@@ -11,10 +11,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { cannotWrite, inWords, OffprintError } from '../../../common/errors';
 import { writeFileDurable } from './durable-write';
+import { currentVersion, FileVersionError, upgrade } from './file-versions';
 
 export const DESCRIPTOR_FILE = 'offprint-library.json';
 export const LIBRARY_FORMAT = 'offprint-library';
-export const LIBRARY_FORMAT_VERSION = 1;
+export const LIBRARY_FORMAT_VERSION = currentVersion('descriptor');
 /** Names only an Offprint library holds: a folder with them and no readable descriptor is a damaged library. */
 const LIBRARY_MARKERS = ['articles', 'index', 'import.journal', 'quarantine', 'catalog.json'];
 
@@ -48,14 +49,13 @@ export async function openDescriptor(dir: string, create = false): Promise<Opene
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OffprintError('failed', inWords(error));
   }
   const parsed = raw === null ? null : parse(raw);
-  if (parsed && parsed.format === LIBRARY_FORMAT && typeof parsed.version === 'number') {
-    if (parsed.version > LIBRARY_FORMAT_VERSION) {
-      throw new OffprintError(
-        'failed',
-        `The library ${dir} was written by a newer Offprint (library format ${parsed.version}; this version reads up to ${LIBRARY_FORMAT_VERSION}). Update Offprint to open it.`,
-      );
+  if (parsed && parsed.format === LIBRARY_FORMAT) {
+    try {
+      return { descriptor: upgrade<LibraryDescriptor>('descriptor', parsed, file).value, problem: null };
+    } catch (error) {
+      // A descriptor without a version is damaged, and rewritten below like any other damaged one.
+      if (!(error instanceof FileVersionError) || error.reason !== 'damaged') throw error;
     }
-    return { descriptor: parsed as LibraryDescriptor, problem: null };
   }
   const entries = (await readNames(dir)).filter(
     (name) => !name.startsWith('.') && name !== DESCRIPTOR_FILE && !isDescriptorTemp(name),

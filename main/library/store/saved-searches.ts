@@ -13,6 +13,7 @@ import {
   type SavedSearchesFile,
 } from '../../../common/saved-search';
 import { writeFileDurable } from './durable-write';
+import { FileVersionError, upgrade } from './file-versions';
 
 export function savedSearchesPath(libraryDir: string): string {
   return path.join(libraryDir, SAVED_SEARCHES_FILE);
@@ -42,17 +43,15 @@ export function parseSavedSearches(raw: string, source: string): SavedSearch[] {
   } catch {
     throw new OffprintError('failed', `${source} is damaged (not valid JSON); it was left as it is.`);
   }
-  if (parsed?.format !== SAVED_SEARCHES_FORMAT || typeof parsed.formatVersion !== 'number')
-    throw new OffprintError(
-      'failed',
-      `${source} is damaged (not Offprint saved searches); it was left as it is.`,
-    );
-  if (parsed.formatVersion > SAVED_SEARCHES_FORMAT_VERSION)
-    throw new OffprintError(
-      'failed',
-      `${source} was written by a newer Offprint (saved searches format ${parsed.formatVersion}); ` +
-        `this version reads up to ${SAVED_SEARCHES_FORMAT_VERSION}. Update Offprint to change them.`,
-    );
+  const notOurs = () =>
+    new OffprintError('failed', `${source} is damaged (not Offprint saved searches); it was left as it is.`);
+  if (parsed?.format !== SAVED_SEARCHES_FORMAT) throw notOurs();
+  try {
+    parsed = upgrade<Partial<SavedSearchesFile>>('saved-searches', parsed, source).value;
+  } catch (error) {
+    if (error instanceof FileVersionError && error.reason === 'damaged') throw notOurs();
+    throw error;
+  }
   if (!Array.isArray(parsed.searches))
     throw new OffprintError(
       'failed',

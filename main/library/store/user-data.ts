@@ -15,6 +15,7 @@ import {
   type UserDataFile,
 } from '../../../common/user-data';
 import { writeFileDurable } from './durable-write';
+import { FileVersionError, upgrade } from './file-versions';
 
 export const USER_DATA_FILE = 'user.json';
 
@@ -55,14 +56,15 @@ export function parseUserData(raw: string, file: string): UserData {
   } catch {
     throw new OffprintError('failed', `${file} is damaged (not valid JSON).`);
   }
-  if (parsed?.format !== USER_DATA_FORMAT || typeof parsed.formatVersion !== 'number')
+  if (parsed?.format !== USER_DATA_FORMAT)
     throw new OffprintError('failed', `${file} is damaged (not Offprint user data).`);
-  if (parsed.formatVersion > USER_DATA_FORMAT_VERSION)
-    throw new OffprintError(
-      'failed',
-      `${file} was written by a newer Offprint (user data format ${parsed.formatVersion}); ` +
-        `this version reads up to ${USER_DATA_FORMAT_VERSION}. Update Offprint to change it.`,
-    );
+  try {
+    parsed = upgrade<Partial<UserDataFile>>('user-data', parsed, file).value;
+  } catch (error) {
+    if (error instanceof FileVersionError && error.reason === 'damaged')
+      throw new OffprintError('failed', `${file} is damaged (not Offprint user data).`);
+    throw error;
+  }
   const reading = { ...EMPTY_USER_DATA.reading, ...parsed.reading };
   return {
     reading,

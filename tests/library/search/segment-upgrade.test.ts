@@ -1,5 +1,5 @@
 /**
- * A library whose index was written in segment format 1 (tests/fixtures/segment-v1-library, made by Offprint
+ * A library whose index was written in segment format 1 (tests/fixtures/libraries/segment-v1, made by Offprint
  * before the note and highlight fields and the reading flags): opening it rebuilds the index from the article
  * files, so the new fields and metadata are there, says so once as a repair note, never as damage.
  */
@@ -14,7 +14,7 @@ import { SEGMENT_FORMAT_VERSION } from '../../../main/library/search/engine/segm
 import { writeUserData } from '../../../main/library/store/user-data';
 import { REPO, removeDir, tempDir } from '../../helpers/temp-library';
 
-const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'segment-v1-library');
+const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'libraries', 'segment-v1');
 let root: string;
 let lib: string;
 

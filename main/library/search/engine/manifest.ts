@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { OffprintError } from '../../../../common/errors';
 import { writeFileDurable } from '../../store/durable-write';
+import { currentVersion, FileVersionError, upgrade } from '../../store/file-versions';
 
 export const MANIFEST_FORMAT = 'offprint-index';
-/** Bump with SEGMENT_FORMAT_VERSION or when the analysis changes: an older index is rebuilt. */
-export const MANIFEST_VERSION = 1;
+/** See file-versions.ts: bumped with the segment format or the analysis; an older index is rebuilt. */
+export const MANIFEST_VERSION = currentVersion('index-manifest');
 export const MANIFEST_FILE = path.join('index', 'manifest.json');
 export const SEGMENTS_DIR = path.join('index', 'segments');
 
@@ -30,11 +30,15 @@ export const emptyManifest = (): Manifest => ({
   segments: [],
 });
 
-/** The manifest, or an empty one (and why) when it is missing, damaged or of an older format. */
+/**
+ * The manifest, or an empty one (and why) when it is missing, damaged or of an older format. One from a newer
+ * Offprint throws: rebuilding would overwrite it.
+ */
 export async function readManifest(dir: string): Promise<{ manifest: Manifest; problem: string | null }> {
+  const file = path.join(dir, MANIFEST_FILE);
   let raw: string;
   try {
-    raw = await fs.readFile(path.join(dir, MANIFEST_FILE), 'utf8');
+    raw = await fs.readFile(file, 'utf8');
   } catch {
     return { manifest: emptyManifest(), problem: null };
   }
@@ -44,23 +48,20 @@ export async function readManifest(dir: string): Promise<{ manifest: Manifest; p
   } catch {
     return { manifest: emptyManifest(), problem: 'the index manifest is damaged; rebuilding the index' };
   }
-  if (
-    parsed.format !== MANIFEST_FORMAT ||
-    typeof parsed.version !== 'number' ||
-    !Array.isArray(parsed.segments)
-  ) {
-    return { manifest: emptyManifest(), problem: 'the index manifest is damaged; rebuilding the index' };
+  const damaged = {
+    manifest: emptyManifest(),
+    problem: 'the index manifest is damaged; rebuilding the index',
+  };
+  if (parsed?.format !== MANIFEST_FORMAT) return damaged;
+  let manifest: Manifest;
+  try {
+    manifest = upgrade<Manifest>('index-manifest', parsed, file).value;
+  } catch (error) {
+    if (!(error instanceof FileVersionError) || error.reason === 'newer') throw error;
+    if (error.reason === 'damaged') return damaged;
+    return { manifest: emptyManifest(), problem: `the index has format ${error.found}; rebuilding it` };
   }
-  if (parsed.version > MANIFEST_VERSION) {
-    throw new OffprintError(
-      'failed',
-      `The search index in ${dir} was written by a newer Offprint (index format ${parsed.version}). Update Offprint to open this library.`,
-    );
-  }
-  if (parsed.version < MANIFEST_VERSION) {
-    return { manifest: emptyManifest(), problem: `the index has format ${parsed.version}; rebuilding it` };
-  }
-  return { manifest: parsed as Manifest, problem: null };
+  return Array.isArray(manifest.segments) ? { manifest, problem: null } : damaged;
 }
 
 export async function writeManifest(dir: string, manifest: Manifest): Promise<void> {

@@ -14,13 +14,14 @@
  * (`docs`, `tfs`) are read term by term when a query needs them, so a large segment costs little to open.
  */
 import { createHash } from 'node:crypto';
+import { currentVersion, FileVersionError, upgrade } from '../../store/file-versions';
 
 export const SEGMENT_MAGIC = Buffer.from('OFPRSEG\n', 'latin1');
 /**
- * Bump when the layout, the metadata or the analysis (fields, boosts, pipeline) changes: older segments are
- * rebuilt from the article files (an upgrade, not damage). 2: the note and highlight fields, reading flags.
+ * Bump (in file-versions.ts) when the layout, the metadata or the analysis (fields, boosts, pipeline) changes:
+ * older segments are rebuilt from the article files (an upgrade, not damage).
  */
-export const SEGMENT_FORMAT_VERSION = 2;
+export const SEGMENT_FORMAT_VERSION = currentVersion('segment');
 
 export const SECTION_NAMES = [
   'ids',
@@ -116,23 +117,31 @@ function bytesOf(array: Uint32Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** Reads the fixed prefix and header; throws a message that says what is wrong. */
-export function decodeHeader(prefix: Buffer, readMore: (length: number) => Buffer): SegmentHeader {
+/**
+ * Reads the fixed prefix and header; throws a message that says what is wrong. The version is checked (by
+ * file-versions.ts) before the header is parsed: another format may lay the header out otherwise. A newer
+ * one throws its FileVersionError (the index must then refuse the library, never rebuild over it).
+ */
+export function decodeHeader(
+  prefix: Buffer,
+  readMore: (length: number) => Buffer,
+  file: string,
+): SegmentHeader {
   if (prefix.length < 16 || !prefix.subarray(0, 8).equals(SEGMENT_MAGIC))
     throw new Error('not a segment file');
   const version = prefix.readUInt32LE(8);
-  if (version > SEGMENT_FORMAT_VERSION) {
-    throw new NewerSegmentError(`written by a newer Offprint (segment format ${version})`);
+  try {
+    upgrade('segment', { version }, file);
+  } catch (error) {
+    if (error instanceof FileVersionError && error.reason === 'older') throw new OlderSegmentError(version);
+    throw error;
   }
-  if (version !== SEGMENT_FORMAT_VERSION) throw new OlderSegmentError(version);
   const length = prefix.readUInt32LE(12);
   if (length > 1 << 20) throw new Error('damaged header');
   const header = JSON.parse(readMore(length).toString('utf8')) as SegmentHeader;
   if (header.format !== 'offprint-segment' || header.version !== version) throw new Error('damaged header');
   return header;
 }
-
-export class NewerSegmentError extends Error {}
 
 /** A segment of an earlier format: its documents are indexed again from the article files. */
 export class OlderSegmentError extends Error {

@@ -41,7 +41,7 @@ export class SegmentReader {
     this.fd = fd;
     try {
       const prefix = this.read(0, 16);
-      this.header = decodeHeader(prefix, (length) => this.read(16, length));
+      this.header = decodeHeader(prefix, (length) => this.read(16, length), file);
       this.fieldCount = this.header.fields.length;
       this.ids = JSON.parse(this.section('ids').toString('utf8')) as string[];
       this.meta = JSON.parse(this.section('meta').toString('utf8')) as DocMeta[];

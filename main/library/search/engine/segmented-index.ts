@@ -8,7 +8,6 @@
 import { statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { OffprintError } from '../../../../common/errors';
 import type { ArticleStore } from '../../store/article-store';
 import type { BuiltSegment } from '../../worker-protocol';
 import { FIELD_NAMES } from '../parse-query';
@@ -23,7 +22,8 @@ import {
   writeManifest,
 } from './manifest';
 import { planMerge } from './merge-policy';
-import { NewerSegmentError, OlderSegmentError } from './segment-format';
+import { FileVersionError } from '../../store/file-versions';
+import { OlderSegmentError } from './segment-format';
 import { SegmentReader } from './segment-reader';
 import { SegmentSet } from './segment-set';
 
@@ -50,11 +50,14 @@ export class SegmentedIndex {
 
   constructor(readonly dir: string) {}
 
-  /** Re-reads the manifest when it changed on disk (another process, or first use). */
+  /**
+   * Re-reads the manifest when it changed on disk (another process, or first use). The stamp is taken only
+   * once the manifest and its segments were read: a manifest or segment from a newer Offprint throws at every
+   * refresh, so no later catch-up goes on from the old view and writes a manifest over the newer one.
+   */
   async refresh(): Promise<void> {
     const stamp = fileStamp(path.join(this.dir, MANIFEST_FILE));
     if (stamp === this.manifestStamp) return;
-    this.manifestStamp = stamp;
     const { manifest, problem } = await readManifest(this.dir);
     if (problem) this.problems.push(problem);
     const kept: Manifest['segments'] = [];
@@ -66,11 +69,10 @@ export class SegmentedIndex {
         try {
           reader = SegmentReader.open(segmentPath(this.dir, seg.name));
         } catch (error) {
-          if (error instanceof NewerSegmentError) {
-            throw new OffprintError(
-              'failed',
-              `The search index in ${this.dir} was ${error.message}. Update Offprint to open this library.`,
-            );
+          // Never dropped and rebuilt: the rebuild would overwrite what a newer Offprint wrote.
+          if (error instanceof FileVersionError && error.reason === 'newer') {
+            for (const [name, opened] of open) if (!this.readers.has(name)) opened.close();
+            throw error;
           }
           // An upgrade, not damage: the segment is dropped like a damaged one, and said once, in other words.
           if (error instanceof OlderSegmentError) {
@@ -95,6 +97,7 @@ export class SegmentedIndex {
     this.readers = open;
     this.manifest = { ...manifest, segments: kept };
     this.view = null;
+    this.manifestStamp = stamp;
   }
 
   /** The segments as one, with columns, for the store as it is now. */
