@@ -92,7 +92,9 @@ describe('saved searches', () => {
       () => library.saveSearch({ name: 'x', criteria: defaults }),
       () => library.deleteSavedSearch({ id: 'ffffffffffffffff' }),
     ])
-      await expect(call()).rejects.toThrow(/saved-searches\.json was written by a newer Offprint \(saved searches format 7; this version reads up to 1\)/);
+      await expect(call()).rejects.toThrow(
+        /saved-searches\.json was written by a newer Offprint \(saved searches format 7; this version reads up to 1\)/,
+      );
     expect(await fs.readFile(file(), 'utf8')).toBe(future);
   });
 

@@ -215,7 +215,9 @@ describe('user data', () => {
       () => library.setNote({ id, note: 'n' }),
       () => library.getArticle({ id }),
     ])
-      await expect(change()).rejects.toThrow(/user\.json was written by a newer Offprint \(user data format 99; this version reads up to 1\)/);
+      await expect(change()).rejects.toThrow(
+        /user\.json was written by a newer Offprint \(user data format 99; this version reads up to 1\)/,
+      );
     expect(await fs.readFile(userFile(id), 'utf8')).toBe(future);
     // Nothing of the refused batch was written, the other article's included.
     expect(await headRevision()).toBe(revision);

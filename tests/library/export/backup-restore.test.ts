@@ -365,7 +365,9 @@ describe('a tampered backup', () => {
     const r2 = await importInto(second, await writeZip(path.join(root, 'newer-article.zip'), newerArticle));
     expect(r2.failed).toHaveLength(1);
     expect(r2.failed[0]!.source).toMatch(/article\.json$/);
-    expect(r2.failed[0]!.reason).toMatch(/article\.json was written by a newer Offprint \(article format 99; this version reads up to 1\)/);
+    expect(r2.failed[0]!.reason).toMatch(
+      /article\.json was written by a newer Offprint \(article format 99; this version reads up to 1\)/,
+    );
     expect(r2.imported.map((i) => i.id).sort()).toEqual(ids.filter((id) => id !== imageId));
   });
 
