@@ -45,10 +45,34 @@ function traceWrite(target: string, text: string): string[] {
   return parseTrace(spawnSync('cat', [log], { encoding: 'utf8' }).stdout, dir);
 }
 
+/**
+ * strace splits a call that another thread interrupts into `PID call(args <unfinished ...>` and, later,
+ * `PID <... call resumed>rest`: on a busy machine the pool threads' calls interleave. Joined, each is one line.
+ */
+function joinResumed(trace: string): string[] {
+  const open = new Map<string, string>();
+  const lines: string[] = [];
+  for (const line of trace.split('\n')) {
+    const unfinished = /^(\d+)\s+(.*) <unfinished \.\.\.>$/.exec(line);
+    if (unfinished) {
+      open.set(unfinished[1]!, `${unfinished[1]} ${unfinished[2]}`);
+      continue;
+    }
+    const resumed = /^(\d+)\s+<\.\.\. \w+ resumed>(.*)$/.exec(line);
+    if (resumed && open.has(resumed[1]!)) {
+      lines.push(open.get(resumed[1]!)! + resumed[2]);
+      open.delete(resumed[1]!);
+      continue;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 function parseTrace(trace: string, under: string): string[] {
   const fds = new Map<string, string>(); // "pid:fd" → path; the pool threads share the process's descriptors
   const calls: string[] = [];
-  for (const line of trace.split('\n')) {
+  for (const line of joinResumed(trace)) {
     const m = /^(\d+)\s+(\w+)\((.*)\)\s+=\s+(-?\d+)/.exec(line);
     if (!m) continue;
     const [, , call, args, result] = m as unknown as [string, string, string, string, string];
