@@ -27,6 +27,7 @@ export const GROUPS = {
     // and they cost over a minute a run: add them with `-- --coverageAnalysis off` for a run of hours.
     tests: [
       'tests/library/search/parse-query.test.ts',
+      'tests/library/search/term-expansion.test.ts',
       'tests/library/search/query-bounds.test.ts',
       'tests/library/search/engine-parts.test.ts',
     ],
