@@ -62,6 +62,12 @@ describe('parseQuery', () => {
     expect(parseQuery('swarm~2').notice).toBeNull();
   });
 
+  it('says nothing about fuzziness for a long word that asked for none', () => {
+    const long = 'a'.repeat(60);
+    expect(parseQuery(long)).toMatchObject({ notice: null, listAll: false });
+    expect(clauses(long)).toEqual([long]);
+  });
+
   it('says every bound it applied, in one notice', () => {
     expect(parseQuery('a~1 b~9 *c').notice).toBe(
       'Note: only the first 2 fuzzy or leading-wildcard terms were searched; fuzzy matching was limited to ~2.',
