@@ -73,11 +73,16 @@ export const ALLOWED_TAGS = [
   'wbr',
 ];
 
-// No `id`/`name` (they could clobber the app's own ids), no `class`/`style` (the page's CSS is not ours), no
-// `srcset` (remote images by another name), no ARIA or `role` (a page must not rewrite the app's accessibility tree).
-export const ALLOWED_ATTR = [
-  'href',
-  'src',
+/** The allowed attributes that hold a URL; the afterSanitizeAttributes hooks of both layers vet their values. */
+export const URL_ATTR = ['href', 'src'];
+
+/**
+ * The allowed attributes whose value is never a URL. DOMPurify checks every allowed attribute outside its short
+ * built-in URI-safe list (alt, title, …) against ALLOWED_URI_REGEXP, which here accepts only a scheme, so these
+ * must be named URI-safe: without that, `colspan="2"`, `dir="rtl"`, `lang`, `scope`, `datetime` and `start`
+ * were all silently dropped (found by mutation testing, see tests/library/import/sanitize-keeps.test.ts).
+ */
+export const TEXT_ATTR = [
   'alt',
   'title',
   'colspan',
@@ -90,6 +95,10 @@ export const ALLOWED_ATTR = [
   'reversed',
   'open',
 ];
+
+// No `id`/`name` (they could clobber the app's own ids), no `class`/`style` (the page's CSS is not ours), no
+// `srcset` (remote images by another name), no ARIA or `role` (a page must not rewrite the app's accessibility tree).
+export const ALLOWED_ATTR = [...URL_ATTR, ...TEXT_ATTR];
 
 export const FORBID_TAGS = [
   'script',
@@ -125,6 +134,7 @@ export const SANITIZE_CONFIG = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
   FORBID_TAGS,
+  ADD_URI_SAFE_ATTR: TEXT_ATTR,
   FORBID_ATTR: ['style'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,

@@ -69,6 +69,24 @@ describe('sanitizeArticleHtml', () => {
     expect(box.querySelector('blockquote')?.textContent).toBe('q');
     expect(box.querySelector('td')?.textContent).toBe('1');
   });
+
+  it('keeps the attributes that shape reading: table spans, direction, language, list start, dates', () => {
+    const box = clean(
+      '<table><tr><th scope="row">h</th><td colspan="2" rowspan="3">d</td></tr></table>' +
+        '<p dir="rtl" lang="ar">x</p><ol start="4"><li>d</li></ol><time datetime="2020-01-02">day</time>',
+    );
+    const attrs = (selector: string) => {
+      const el = box.querySelector(selector);
+      return el
+        ? Object.fromEntries(el.getAttributeNames().map((name) => [name, el.getAttribute(name)]))
+        : null;
+    };
+    expect(attrs('th')).toEqual({ scope: 'row' });
+    expect(attrs('td')).toEqual({ colspan: '2', rowspan: '3' });
+    expect(attrs('p')).toEqual({ dir: 'rtl', lang: 'ar' });
+    expect(attrs('ol')).toEqual({ start: '4' });
+    expect(attrs('time')).toEqual({ datetime: '2020-01-02' });
+  });
 });
 
 describe('highlightTerms', () => {
