@@ -113,6 +113,17 @@ const CASES: { name: string; html: string; gone: RegExp }[] = [
     gone: /href/,
   },
   { name: 'a relative link', html: '<p>before <a href="/account/delete">after</a></p>', gone: /href/ },
+  // The local-image and web-link tests hold from the start of the address, not anywhere in it.
+  {
+    name: 'a remote image whose address holds resource:',
+    html: '<p>before</p><img src="https://x.example/resource:a.png"><p>after</p>',
+    gone: /x\.example/,
+  },
+  {
+    name: 'a link into the saved files whose address holds https:',
+    html: '<p>before <a href="resource:a.png#https:">after</a></p>',
+    gone: /href/,
+  },
 ];
 
 describe('the import sanitizer, with the hostile part after real content', () => {

@@ -56,6 +56,11 @@ const ATTRIBUTES: [string, string][] = [
 ];
 
 describe('the import sanitizer keeps the reading structure', () => {
+  it('returns the HTML without surrounding space, and nothing when nothing is left', () => {
+    expect(sanitizeHtml('\n  <p>x</p>\n ')).toBe('<p>x</p>');
+    expect(sanitizeHtml(' <script>alert(1)</script> ')).toBe('');
+  });
+
   it.each(ELEMENTS)('keeps %s', (_name, html) => {
     expect(sanitizeHtml(html)).toBe(html);
   });

@@ -57,6 +57,15 @@ describe('sanitizeArticleHtml', () => {
     ]);
   });
 
+  it('unlinks saved files and drops remote images, testing from the start of the address', () => {
+    const box = clean(
+      '<a href="resource:a.png">saved</a><a href="resource:a.png#https:">saved too</a>' +
+        '<img src="https://example.com/resource:a.png" alt="remote">',
+    );
+    expect(Array.from(box.querySelectorAll('a'), (a) => a.getAttribute('href'))).toEqual([null, null]);
+    expect(box.querySelector('img')?.getAttribute('src')).toBeNull();
+  });
+
   it('keeps the reading structure and moves the page headings under the title', () => {
     const box = clean(
       '<article><h1>Page</h1><h2>Part</h2><blockquote>q</blockquote><table><tr><td>1</td></tr></table></article>',
