@@ -1,7 +1,8 @@
 // Breaks each README safety claim on purpose, one at a time, and checks that its guarding test fails.
 // Each entry of breaks.json names the claim, exact text replacements (`edits`) in one source file, and the test file
 // that must then fail. The source is restored after every run (and on SIGINT or SIGTERM), so the tree is left as found.
-// Usage: node bench/claims/run.mjs [substring of a claim]   — writes bench/results/claims.md for a full run.
+// Usage: node bench/claims/run.mjs [substring of a claim]   — writes bench/results/claims.md (a full run), or
+// updates the rows of the claims it ran there (a partial run).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +65,26 @@ for (const b of chosen) {
 
 const caught = rows.filter((r) => r.result.startsWith('caught')).length;
 console.log(`${caught} of ${rows.length} deliberate breaks caught`);
+const row = (r) =>
+  `| ${r.claim} | ${r.why ?? ''} (\`${r.file}\`) | \`${r.test}\` | ${r.result.replaceAll('|', '\\|')} |`;
+const report = path.join(root, 'bench/results/claims.md');
+if (only && fs.existsSync(report)) {
+  // A partial run updates its rows of the last full run's table, saying when.
+  const day = new Date().toISOString().slice(0, 10);
+  let text = fs.readFileSync(report, 'utf8');
+  for (const r of rows) {
+    const at = text.split('\n').findIndex((line) => line.startsWith(`| ${r.claim} |`));
+    const lines = text.split('\n');
+    if (at >= 0) lines[at] = row({ ...r, result: `${r.result} (re-run ${day})` });
+    text = lines.join('\n');
+  }
+  const all = text.split('\n').filter((line) => /^\| .* \| (caught|NOT CAUGHT|BREAK)/.test(line));
+  const total = all.filter((line) => / \| caught/.test(line)).length;
+  fs.writeFileSync(
+    report,
+    text.replace(/\*\*\d+ of \d+ caught\.\*\*/, `**${total} of ${all.length} caught.**`),
+  );
+}
 if (!only) {
   const lines = [
     '# Safety claims broken on purpose',
@@ -75,7 +96,7 @@ if (!only) {
     '',
     '| Claim | Break (file) | Guarding test | Result |',
     '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.claim} | ${r.why ?? ''} (\`${r.file}\`) | \`${r.test}\` | ${r.result} |`),
+    ...rows.map(row),
     '',
   ];
   fs.writeFileSync(path.join(root, 'bench/results/claims.md'), lines.join('\n'));
