@@ -4,6 +4,7 @@
 //   dist/app/preload.cjs     the preload (CommonJS: a sandboxed preload can only `require('electron')`)
 //   dist/app/library-worker.js  the library's worker thread, beside main.js where the library looks for it
 //   dist/app/search-thread.js   the library's search thread, likewise (and in dist/cli)
+//   dist/app/worker-chunk-*.js  code the workers load only when needed (extraction, with jsdom)
 //   dist/cli/offprint.js     the `offprint` command (ESM, Node 20), which bin/offprint.mjs runs; each command's
 //                            code is a chunk beside it, loaded only when that command runs
 //   dist/cli/library-worker.js  the same worker, beside the CLI's chunks where the library looks for it
@@ -36,24 +37,26 @@ const WORKERS = [
 const common = { bundle: true, logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
 const nodeOptions = (target) => ({ ...common, platform: 'node', format: 'esm', target, external });
 
-/** Builds the WORKERS into `folder`, for `target`; returns esbuild's metafiles. */
+/**
+ * Builds the WORKERS into `folder`, for `target`; returns esbuild's metafile. Split into chunks, so what a worker
+ * loads lazily (extraction, with jsdom) stays out of a thread that never needs it.
+ */
 async function buildWorkers(folder, target) {
   const { build } = await import('esbuild');
-  const metafiles = [];
+  const entryPoints = {};
   for (const { entry, name } of WORKERS) {
-    if (!existsSync(at(entry))) {
-      console.log(`build: skipped ${name} (${entry} does not exist yet)`);
-      continue;
-    }
-    const result = await build({
-      ...nodeOptions(target),
-      entryPoints: [at(entry)],
-      outfile: at(folder, name),
-      metafile: true,
-    });
-    metafiles.push(result.metafile);
+    if (existsSync(at(entry))) entryPoints[name.replace(/\.js$/, '')] = at(entry);
+    else console.log(`build: skipped ${name} (${entry} does not exist yet)`);
   }
-  return metafiles;
+  const result = await build({
+    ...nodeOptions(target),
+    entryPoints,
+    outdir: at(folder),
+    splitting: true,
+    chunkNames: 'worker-[name]-[hash]',
+    metafile: true,
+  });
+  return [result.metafile];
 }
 
 export async function buildAll() {

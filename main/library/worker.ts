@@ -5,7 +5,6 @@
  * knows that the others had not begun.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { extract } from './import/extract';
 import { setImportLimits } from './import/limits';
 import { writeMergedSegment, writeSegmentFromArticles } from './search/engine/segment-files';
 import type { WorkerRequest, WorkerResponse, WorkerSettings } from './worker-protocol';
@@ -13,6 +12,14 @@ import type { WorkerRequest, WorkerResponse, WorkerSettings } from './worker-pro
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 setImportLimits((workerData as WorkerSettings | null)?.limits);
+
+/**
+ * Extraction (with jsdom, which the sanitizer needs) loads on the first file: a thread that only writes segments,
+ * like the library's index worker, never loads it (about a second of CPU and tens of MB per thread). Should
+ * DOMPurify report itself unsupported, that first extraction fails, naming the reason, and so does every file.
+ */
+let extraction: Promise<typeof import('./import/extract')> | null = null;
+const loadExtract = () => (extraction ??= import('./import/extract'));
 
 /** Signs of progress are sent at most this often: enough to keep a file's clock from running out. */
 const ALIVE_EVERY_MS = 250;
@@ -24,6 +31,10 @@ function send(message: WorkerResponse): void {
 }
 
 async function handle(request: Exclude<WorkerRequest, { type: 'drop' }>): Promise<void> {
+  // The code loads before the request's clock starts (on 'started'): loading it is not the file's time, and on
+  // a loaded machine it could take longer than a short file limit.
+  const loading = request.type === 'extract' ? loadExtract() : null;
+  await loading?.catch(() => undefined);
   send({ seq: request.seq, type: 'started' });
   try {
     if (request.type === 'extract') {
@@ -34,6 +45,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'drop' }>): Promis
         last = now;
         send({ seq: request.seq, type: 'alive' });
       };
+      const { extract } = await loading!;
       for await (const outcome of extract(request.name, request.path, request.bytes, { alive })) {
         if (outcome.kind === 'article') outcome.original = ownBuffer(outcome.original);
         send({ seq: request.seq, type: 'outcome', outcome });

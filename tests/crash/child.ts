@@ -1,6 +1,6 @@
 /**
  * The process the kill harness (kill-points.test.ts) runs under strace and kills: one library operation,
- * bundled with the real library code (never mocked). Usage: `node child.mjs <import|tag|mark|index> LIBRARY [PATH…]`.
+ * bundled with the real library code (never mocked). Usage: `node child.js <import|tag|mark|index> LIBRARY [PATH…]`.
  *
  * Before the operation it pads the thread pool's count of `openat` and `write` calls: strace counts injections
  * per thread, and the pool thread (UV_THREADPOOL_SIZE=1) is where every library write happens; padded past

@@ -272,6 +272,8 @@ describe.skipIf(!HAS_STRACE)('SIGKILL at every mutating file operation', () => {
       );
       expect(broken).toEqual([]);
       expect(killed).toBeGreaterThan(points.length / 2);
-    }, 1_200_000);
+      // A new library's import has over a hundred kill points, two runs of the child each: on a loaded 2-core
+      // machine that took longer than 20 minutes once. The wait is generous; the test asserts no speed.
+    }, 2_700_000);
   }
 });

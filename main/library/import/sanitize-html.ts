@@ -6,8 +6,8 @@
  *
  * DOMPurify runs on jsdom, the one Node DOM it supports: on linkedom (which the importers use for extraction)
  * it reports itself unsupported and returns its input unchanged. That must never happen silently, so loading
- * this module fails when DOMPurify says it is not supported, and the import worker, which loads it at start,
- * fails with it.
+ * this module fails when DOMPurify says it is not supported, and every extraction of the import worker, which
+ * loads it with its first file, fails with it.
  */
 import DOMPurify, { type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
