@@ -30,16 +30,13 @@ const ARTICLE_TYPES =
 
 type Json = Record<string, unknown>;
 
-/** Meta keys holding a date of the page, in the order they are consulted for its zone. */
-const DATE_KEYS = [
+/** Meta keys holding the page's publication date, most trusted first. */
+const PUBLISHED_KEYS = [
   'article:published_time',
-  'article:modified_time',
   'og:published_time',
-  'og:updated_time',
   'dc:date',
   'dcterms:date',
   'dcterms:created',
-  'dcterms:modified',
   'dc:date.issued',
   'parsely-pub-date',
   'citation_publication_date',
@@ -47,6 +44,9 @@ const DATE_KEYS = [
   'date',
   'pubdate',
 ];
+
+/** Meta keys holding any date of the page, in the order they are consulted for its zone: publication first. */
+const DATE_KEYS = [...PUBLISHED_KEYS, 'article:modified_time', 'og:updated_time', 'dcterms:modified'];
 
 /** Minimal DOM surface used here, satisfied by linkedom and jsdom documents. */
 export interface MetaDocument {
@@ -90,22 +90,7 @@ export function readPageMetadata(doc: MetaDocument): PageMetadata {
     authors = candidate && !isUrl(candidate) ? [candidate] : all('citation_author');
   }
 
-  const published =
-    str(ld?.datePublished) ??
-    first(
-      'article:published_time',
-      'og:published_time',
-      'dc:date',
-      'dcterms:date',
-      'dcterms:created',
-      'dc:date.issued',
-      'parsely-pub-date',
-      'citation_publication_date',
-      'citation_date',
-      'date',
-      'pubdate',
-    ) ??
-    str(ld?.dateCreated);
+  const published = str(ld?.datePublished) ?? first(...PUBLISHED_KEYS) ?? str(ld?.dateCreated);
   const dated = [
     str(ld?.datePublished),
     str(ld?.dateModified),
