@@ -43,7 +43,11 @@ export const GROUPS = {
   },
   versions: {
     mutate: ['main/library/store/file-versions.ts', 'main/library/store/durable-write.ts'],
-    tests: ['tests/library/file-versions.test.ts', 'tests/library/durable-write.test.ts'],
+    tests: [
+      'tests/library/file-versions.test.ts',
+      'tests/library/file-version-rules.test.ts',
+      'tests/library/durable-write.test.ts',
+    ],
   },
   dates: {
     mutate: [
