@@ -146,3 +146,39 @@ describe('writeTemp and writeTempSynced', () => {
     await expect(fsyncDirectory(path.join(dir, 'absent'))).rejects.toThrow(/ENOENT/);
   });
 });
+
+/** The files under `folder` this process still has open (read through /proc/self/fd). */
+async function openUnder(folder: string): Promise<string[]> {
+  const targets = await Promise.all(
+    (await fs.readdir('/proc/self/fd')).map((fd) => fs.readlink(`/proc/self/fd/${fd}`).catch(() => '')),
+  );
+  return targets.filter((t) => t === folder || t.startsWith(`${folder}/`));
+}
+
+describe.skipIf(process.platform !== 'linux')('what a write leaves behind', () => {
+  it('closes every file and folder it opened, whether it succeeds or fails', async () => {
+    const folder = path.join(dir, 'handles');
+    await fs.mkdir(folder);
+    const target = path.join(folder, 'a.json');
+    await writeFileDurable(target, 'one');
+    await writeTempSynced(target, 'two');
+    await fsyncFile(target);
+    await fsyncDirectory(folder);
+    await expect(writeTempSynced(target, 42 as unknown as string)).rejects.toThrow(TypeError);
+    expect(await openUnder(folder)).toEqual([]);
+  });
+
+  it('reports the data it could not write as it is, leaving no temporary file', async () => {
+    const folder = path.join(dir, 'bad-data');
+    await fs.mkdir(folder);
+    const target = path.join(folder, 'a.json');
+    // Refused before anything is created: the clean-up must not replace the reason with its own failure.
+    await expect(writeTemp(target, 42 as unknown as string)).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARG_TYPE',
+    });
+    await expect(writeFileDurable(target, 42 as unknown as string)).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARG_TYPE',
+    });
+    expect(await fs.readdir(folder)).toEqual([]);
+  });
+});
