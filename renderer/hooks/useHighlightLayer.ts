@@ -21,6 +21,16 @@ export interface ShownBody {
 
 const NO_ORPHANS = new Set<string>();
 
+/** What is selected inside `container` now, placed in the scroller; null when nothing (or nothing there) is. */
+function selectionIn(container: HTMLElement, view: HTMLElement | null): PendingSelection | null {
+  const doc = container.ownerDocument;
+  const chosen = doc.getSelection();
+  const range = chosen && chosen.rangeCount > 0 && !chosen.isCollapsed ? chosen.getRangeAt(0) : null;
+  const selectors = range && range.intersectsNode(container) ? selectorsOfRange(container, range) : null;
+  if (!range || !selectors || !view) return null;
+  return { selectors, box: boxInScroller(boxInWindow(range.getBoundingClientRect(), doc), view) };
+}
+
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((value) => b.has(value));
 }
@@ -34,7 +44,13 @@ export function useHighlightLayer(
   highlights: readonly Highlight[],
   scroller: RefObject<HTMLElement | null>,
   onOpenHighlight: (highlightId: string) => void,
-): { orphans: ReadonlySet<string>; selection: PendingSelection | null; clearSelection(): void } {
+): {
+  orphans: ReadonlySet<string>;
+  selection: PendingSelection | null;
+  /** The body's selection as it is now: a key may come before `selectionchange` has updated `selection`. */
+  currentSelection(): PendingSelection | null;
+  clearSelection(): void;
+} {
   const [orphans, setOrphans] = useState<ReadonlySet<string>>(NO_ORPHANS);
   const [selection, setSelection] = useState<PendingSelection | null>(null);
   const open = useRef(onOpenHighlight);
@@ -54,18 +70,7 @@ export function useHighlightLayer(
     if (!container) return;
     const doc = container.ownerDocument;
     let pointerDown = false;
-    const evaluate = () => {
-      const chosen = doc.getSelection();
-      const range = chosen && chosen.rangeCount > 0 && !chosen.isCollapsed ? chosen.getRangeAt(0) : null;
-      const selectors = range && range.intersectsNode(container) ? selectorsOfRange(container, range) : null;
-      const view = scroller.current;
-      if (!range || !selectors || !view) {
-        setSelection(null);
-        return;
-      }
-      const box = boxInScroller(boxInWindow(range.getBoundingClientRect(), doc), view);
-      setSelection({ selectors, box });
-    };
+    const evaluate = () => setSelection(selectionIn(container, scroller.current));
     // While the mouse is down the selection is still being made: the toolbar waits for the button's release.
     const onDown = () => {
       pointerDown = true;
@@ -96,10 +101,12 @@ export function useHighlightLayer(
     };
   }, [container, scroller]);
 
+  const currentSelection = () => (container ? selectionIn(container, scroller.current) : null);
+
   const clearSelection = () => {
     container?.ownerDocument.getSelection()?.removeAllRanges();
     setSelection(null);
   };
 
-  return { orphans, selection, clearSelection };
+  return { orphans, selection, currentSelection, clearSelection };
 }

@@ -113,7 +113,9 @@ export function useReaderAnnotations(
   }, [popover, shownBody, highlights, options.fontSize, scroller]);
 
   const highlightSelection = (color: HighlightColor, withNote: boolean) => {
-    const selection = layer.selection;
+    // The live selection first (a key may beat `selectionchange`), else the last one seen (a click on the
+    // toolbar may have collapsed it).
+    const selection = layer.currentSelection() ?? layer.selection;
     if (!selection) return;
     layer.clearSelection();
     void userData.addHighlight(color, selection.selectors).then((added) => {
@@ -137,7 +139,7 @@ export function useReaderAnnotations(
   };
 
   const copySelection = () => {
-    const quote = layer.selection?.selectors.quote.exact;
+    const quote = (layer.currentSelection() ?? layer.selection)?.selectors.quote.exact;
     layer.clearSelection();
     if (quote) copyWithCitation(quote);
   };
@@ -176,7 +178,7 @@ export function useReaderAnnotations(
           toggleRead();
           return true;
         case 'highlight-selection':
-          if (!layer.selection) return false;
+          if (!layer.currentSelection() && !layer.selection) return false;
           highlightSelection(DEFAULT_HIGHLIGHT_COLOR, false);
           return true;
         default:

@@ -122,31 +122,41 @@ describe.skipIf(!chromium || !built)('reading state, highlights and notes in the
     await eventually(() => body.textContent()).toContain(expectText);
   }
 
-  /** Selects `text` in the article's body (inside the frame for a rich body) as a reader's drag would. */
-  async function selectText(text: string): Promise<void> {
-    await page.evaluate((wanted) => {
-      const frameElement = document.querySelector('iframe.article-frame') as HTMLIFrameElement | null;
-      const doc = frameElement?.contentDocument ?? document;
-      const container = doc.querySelector('.article-body')!;
-      const walker = doc.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-      const whole = nodes.map((n) => n.data).join('');
-      const start = whole.indexOf(wanted);
-      if (start < 0) throw new Error(`"${wanted}" is not in the article`);
-      const end = start + wanted.length;
-      const range = doc.createRange();
-      let offset = 0;
-      for (const node of nodes) {
-        const next = offset + node.data.length;
-        if (start >= offset && start < next) range.setStart(node, start - offset);
-        if (end > offset && end <= next) range.setEnd(node, end - offset);
-        offset = next;
-      }
-      const selection = doc.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    }, text);
+  /**
+   * Selects `text` in the article's body (inside the frame for a rich body) as a reader's drag would; with
+   * `key`, then presses it on the focused element in the same task, before `selectionchange` is dispatched.
+   */
+  async function selectText(text: string, key?: string): Promise<void> {
+    await page.evaluate(
+      ([wanted, pressed]) => {
+        const frameElement = document.querySelector('iframe.article-frame') as HTMLIFrameElement | null;
+        const doc = frameElement?.contentDocument ?? document;
+        const container = doc.querySelector('.article-body')!;
+        const walker = doc.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+        const whole = nodes.map((n) => n.data).join('');
+        const start = whole.indexOf(wanted);
+        if (start < 0) throw new Error(`"${wanted}" is not in the article`);
+        const end = start + wanted.length;
+        const range = doc.createRange();
+        let offset = 0;
+        for (const node of nodes) {
+          const next = offset + node.data.length;
+          if (start >= offset && start < next) range.setStart(node, start - offset);
+          if (end > offset && end <= next) range.setEnd(node, end - offset);
+          offset = next;
+        }
+        const selection = doc.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        if (pressed)
+          document.activeElement?.dispatchEvent(
+            new KeyboardEvent('keydown', { key: pressed, bubbles: true }),
+          );
+      },
+      [text, key] as const,
+    );
   }
 
   it('highlights a passage of a rich article with a note, keeps an article note, and finds both after a reload', async () => {
@@ -245,6 +255,10 @@ describe.skipIf(!chromium || !built)('reading state, highlights and notes in the
     const mark = reader().locator('.article-body mark.offprint-highlight');
     await eventually(() => mark.allTextContents()).toEqual(['a cargo of quinces']);
     expect(await mark.getAttribute('data-color')).toBe('yellow');
+    // A key that comes before the page has heard of the selection still highlights what is selected.
+    await scroller().focus();
+    await selectText('two bicycles', 'h');
+    await eventually(() => mark.allTextContents()).toEqual(['a cargo of quinces', 'two bicycles']);
 
     await eventually(async () => (await stored(FERRY_TITLE)).user.reading).toMatchObject({
       read: false,
@@ -253,7 +267,7 @@ describe.skipIf(!chromium || !built)('reading state, highlights and notes in the
     await page.reload();
     await eventually(() =>
       reader().locator('.article-body mark.offprint-highlight').allTextContents(),
-    ).toEqual(['a cargo of quinces']);
+    ).toEqual(['a cargo of quinces', 'two bicycles']);
     expect(await reader().getByRole('button', { name: 'Star' }).getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('m');
     await eventually(async () => (await stored(FERRY_TITLE)).user.reading.read).toBe(true);
