@@ -49,6 +49,11 @@ export const GROUPS = {
       'tests/library/durable-write.test.ts',
     ],
   },
+  // The passage each hit shows, cut from the stored text of the hits on screen.
+  snippets: {
+    mutate: ['main/library/search/snippet.ts'],
+    tests: ['tests/library/search/snippet-cut.test.ts'],
+  },
   dates: {
     mutate: [
       'common/zone-rule.ts',
