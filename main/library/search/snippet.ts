@@ -33,13 +33,17 @@ interface Word {
   term: string | null;
 }
 
-/** Finds words whose stem is one of `terms`; the 3-letter prefix check skips stemming most words. */
+/**
+ * Finds words whose stem is one of `terms`. Only words starting with a term's first letter are stemmed: Lunr's
+ * stemmer changes a word's end and never its first letter, but it may change the third ("dry" is "dri", "dying"
+ * is "dy"), so a longer prefix would miss words the search matched.
+ */
 function scanWords(text: string, terms: Set<string>, prefixes: Set<string>): Word[] {
   const words: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const lower = m[0].toLowerCase();
     let term: string | null = null;
-    if (prefixes.has(lower.slice(0, 3))) {
+    if (prefixes.has(lower[0]!)) {
       const s = cachedStem(lower);
       if (terms.has(s)) term = s;
     }
@@ -48,9 +52,11 @@ function scanWords(text: string, terms: Set<string>, prefixes: Set<string>): Wor
   return words;
 }
 
+const firstLetters = (terms: Set<string>) => new Set([...terms].map((t) => t.slice(0, 1)));
+
 export function makeSnippet(text: string, matchedTerms: Iterable<string>): string {
   const terms = new Set(matchedTerms);
-  const prefixes = new Set([...terms].map((t) => t.slice(0, 3)));
+  const prefixes = firstLetters(terms);
   const words = scanWords(text, terms, prefixes);
   if (words.length === 0) return '';
   let best = 0;
@@ -92,7 +98,7 @@ export function makeSnippet(text: string, matchedTerms: Iterable<string>): strin
 export function annotationSnippet(user: UserData, matchedTerms: Iterable<string>): string | null {
   const terms = new Set(matchedTerms);
   if (terms.size === 0) return null;
-  const prefixes = new Set([...terms].map((t) => t.slice(0, 3)));
+  const prefixes = firstLetters(terms);
   const passages = [user.note, ...user.highlights.flatMap((h) => [h.quote.exact, h.note])];
   let best: string | null = null;
   let bestScore = 0;

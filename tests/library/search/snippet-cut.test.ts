@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EMPTY_USER_DATA, type Highlight, type UserData } from '../../../common/user-data';
+import { stem } from '../../../main/library/search/lunr-setup';
 import { annotationSnippet, escapeHtml, makeSnippet } from '../../../main/library/search/snippet';
 
 /** `n` distinct plain words, `word0 word1 …`, with some replaced by the given words. */
@@ -29,6 +30,20 @@ describe('makeSnippet', () => {
     );
     // A word sharing only the first letters does not.
     expect(makeSnippet('dromedary drones', ['drone'])).toBe('dromedary <mark>drones</mark>');
+  });
+
+  it('marks every word the search matched, however the stemmer changed it', () => {
+    // The stemmer changes a short word's last letters: "dry" is "dri", "dying" is "dy", "sky" is "ski". Found by
+    // mutation testing: the first three letters were compared, and these words went unmarked.
+    const terms = ['dry', 'dying', 'sky'].map(stem);
+    expect(terms).toEqual(['dri', 'dy', 'ski']);
+    expect(makeSnippet('A dry summer, dying crops, a clear sky.', terms)).toBe(
+      'A <mark>dry</mark> summer, <mark>dying</mark> crops, a clear <mark>sky</mark>.',
+    );
+    // Only a possessive's final 's is dropped before stemming, not an apostrophe-s inside a name.
+    expect(makeSnippet("O'Shea's report on O'Shea", [stem("o'shea")])).toBe(
+      '<mark>O&#39;Shea&#39;s</mark> report on <mark>O&#39;Shea</mark>',
+    );
   });
 
   it('keeps what follows the last word when the text ends inside the window', () => {
@@ -113,6 +128,12 @@ describe('annotationSnippet', () => {
     expect(annotationSnippet(user('', [highlight('quiet quote', 'an attack noted')]), ['attack'])).toBe(
       'an <mark>attack</mark> noted',
     );
+  });
+
+  it('counts distinct terms before matches', () => {
+    expect(
+      annotationSnippet(user('drone drone drone', [highlight('drone attack')]), ['drone', 'attack']),
+    ).toBe('<mark>drone</mark> <mark>attack</mark>');
   });
 
   it('takes the first in order (the note, then each highlight and its note) on a tie', () => {
