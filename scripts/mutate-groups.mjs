@@ -54,6 +54,15 @@ export const GROUPS = {
     mutate: ['main/library/search/snippet.ts'],
     tests: ['tests/library/search/snippet-cut.test.ts'],
   },
+  // How one article folder is judged (whole, cut short, damaged and why), and the names that must stay inside it.
+  folders: {
+    mutate: [
+      'main/library/store/article-folder.ts',
+      'main/library/resource-name.ts',
+      'main/library/title-key.ts',
+    ],
+    tests: ['tests/library/article-folder.test.ts'],
+  },
   dates: {
     mutate: [
       'common/zone-rule.ts',
