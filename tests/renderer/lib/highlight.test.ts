@@ -15,6 +15,12 @@ describe('splitByTerms', () => {
     ]);
   });
 
+  it('marks words whose stem is a term though it is not their start', () => {
+    expect(
+      hits('A dry summer, a happy ending, every possibility; dryer drinks', ['dri', 'happi', 'possibl']),
+    ).toEqual(['dry', 'happy', 'possibility', 'drinks']);
+  });
+
   it('does not mark a term found inside a word', () => {
     expect(hits('reelection and select', ['elect'])).toEqual([]);
   });
