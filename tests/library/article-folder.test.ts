@@ -76,6 +76,13 @@ describe('inspectArticle', () => {
       await fs.rm(path.join(d, 'original.md'));
     });
     expect(await inspectArticle(empty, false)).toEqual({ kind: 'cut-short', temps: [] });
+    // Its resources folder made, nothing written yet.
+    const onlyResources = await folder(async (d) => {
+      await fs.rm(path.join(d, 'article.json'));
+      await fs.rm(path.join(d, 'original.md'));
+      await fs.mkdir(path.join(d, 'resources'));
+    });
+    expect(await inspectArticle(onlyResources, false)).toEqual({ kind: 'cut-short', temps: [] });
     // The original, in place, beside a temporary article.json: the rename that commits it never happened.
     const renamePending = await folder(async (d) => {
       await fs.rename(path.join(d, 'article.json'), path.join(d, 'article.json.y.tmp'));
