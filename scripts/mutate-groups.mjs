@@ -54,6 +54,11 @@ export const GROUPS = {
     mutate: ['main/library/search/snippet.ts'],
     tests: ['tests/library/search/snippet-cut.test.ts'],
   },
+  // Hierarchical tags: the facets a tag counts under, and which tags a filter takes.
+  tags: {
+    mutate: ['main/library/search/tag-hierarchy.ts'],
+    tests: ['tests/library/search/tag-hierarchy.test.ts'],
+  },
   // How one article folder is judged (whole, cut short, damaged and why), and the names that must stay inside it.
   folders: {
     mutate: [
