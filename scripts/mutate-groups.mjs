@@ -78,6 +78,10 @@ export const GROUPS = {
     ],
     // dates-zone.test.ts also guards these, but by importing in the library's worker and in child processes
     // under other TZ settings, where no mutant is active, at about 15 s a run: it is left out.
-    tests: ['tests/common/date-parsing.test.ts'],
+    tests: [
+      'tests/common/date-parsing.test.ts',
+      'tests/common/date-edges.test.ts',
+      'tests/library/import/date-words.test.ts',
+    ],
   },
 };
