@@ -96,6 +96,8 @@ describe('ISO dates', () => {
     expect(parseIsoDate('  2021-11-07T19:14:16.5Z  ', UTC_RULE)).toBe(Date.UTC(2021, 10, 7, 19, 14, 16, 500));
     expect(parseIsoDate('2021-11-07T19:14+15:01', UTC_RULE)).toBeNull();
     expect(parseIsoDate('2021-11-07T19:14+15:00', UTC_RULE)).toBe(Date.UTC(2021, 10, 7, 4, 14));
+    // An offset of whole hours.
+    expect(parseIsoDate('2021-11-07T19:14+02', UTC_RULE)).toBe(Date.UTC(2021, 10, 7, 17, 14));
   });
 
   it('stores an instant without milliseconds when it has none', () => {

@@ -97,6 +97,9 @@ describe('numeric dates', () => {
     expect(read('2023/05/01')).toBe(MAY_1);
     expect(read('2023.5.1 10:00')).toBe(MAY_1 + 10 * 3_600_000);
     expect(read('05/01/2023')).toBe(MAY_1);
+    // The day is read, not defaulted to the first.
+    expect(read('2023/05/02')).toBe(Date.UTC(2023, 4, 2));
+    expect(read('05/02/2023')).toBe(Date.UTC(2023, 4, 2));
     expect(read('May 2023')).toBe(MAY_1);
     for (const day of ['1st', '2nd', '3rd', '4th', '21st'])
       expect(read(`${day} May 2023`), day).toBe(Date.UTC(2023, 4, Number.parseInt(day, 10)));
