@@ -37,7 +37,9 @@ describe('HTML nesting and element limits', () => {
     const siblings = `<html><body>${'<span>x</span>'.repeat(200_000)}</body></html>`;
     // The scan itself first: without the cap, the import below would parse the page for minutes before failing.
     expect(() => checkHtmlShape(siblings)).toThrow('the page has more than 100,000 elements');
-    expect(checkHtmlShape(`<html><body>${'<span>x</span>'.repeat(99_998)}</body></html>`).elements).toBe(100_000);
+    expect(checkHtmlShape(`<html><body>${'<span>x</span>'.repeat(99_998)}</body></html>`).elements).toBe(
+      100_000,
+    );
     expect(failures(await importBytes('siblings.html', siblings))).toEqual([
       { source: 'siblings.html', reason: 'refused: the page has more than 100,000 elements' },
     ]);
