@@ -15,6 +15,7 @@ import { ArticleStore } from '../../../main/library/store/article-store';
 import { writeUserData } from '../../../main/library/store/user-data';
 import { compareQuery, referenceIndex } from '../../helpers/lunr-equivalence';
 import { removeDir, tempDir } from '../../helpers/temp-library';
+import { makeHighlight } from '../../helpers/highlight-fixture';
 
 let root: string;
 let lib: string;
@@ -45,17 +46,7 @@ const ARTICLES: Record<string, { text: string; tags: string[] }> = {
   },
 };
 
-function highlight(exact: string, note: string): Highlight {
-  return {
-    id: '0123456789abcdef',
-    color: 'yellow',
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 0, end: exact.length },
-    note,
-    created: '2026-12-01T06:00:00.000Z',
-    modified: '2026-12-01T06:00:00.000Z',
-  };
-}
+const highlight = (exact: string, note: string): Highlight => makeHighlight(exact, note, '0123456789abcdef');
 
 const articleDir = (name: string) => path.join(lib, 'articles', ids[name]!.slice(0, 2), ids[name]!);
 

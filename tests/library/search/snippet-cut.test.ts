@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_USER_DATA, type Highlight, type UserData } from '../../../common/user-data';
 import { stem } from '../../../main/library/search/lunr-setup';
 import { annotationSnippet, escapeHtml, makeSnippet } from '../../../main/library/search/snippet';
+import { makeHighlight } from '../../helpers/highlight-fixture';
 
 /** `n` distinct plain words, `word0 word1 …`, with some replaced by the given words. */
 function words(n: number, replace: Record<number, string> = {}): string {
@@ -104,15 +105,7 @@ describe('escapeHtml', () => {
   });
 });
 
-const highlight = (exact: string, note = ''): Highlight => ({
-  id: exact.slice(0, 16).padEnd(16, '0'),
-  color: 'yellow',
-  quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: exact.length },
-  note,
-  created: '2026-12-01T00:00:00.000Z',
-  modified: '2026-12-01T00:00:00.000Z',
-});
+const highlight = (exact: string, note = ''): Highlight => makeHighlight(exact, note);
 const user = (note: string, highlights: Highlight[]): UserData => ({ ...EMPTY_USER_DATA, note, highlights });
 
 describe('annotationSnippet', () => {
