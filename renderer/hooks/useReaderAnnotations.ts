@@ -112,10 +112,11 @@ export function useReaderAnnotations(
     );
   }, [popover, shownBody, highlights, options.fontSize, scroller]);
 
-  const highlightSelection = (color: HighlightColor, withNote: boolean) => {
-    // The live selection first (a key may beat `selectionchange`), else the last one seen (a click on the
-    // toolbar may have collapsed it).
-    const selection = layer.currentSelection() ?? layer.selection;
+  // The live selection first (a key may beat `selectionchange`), else the last one seen (a click on the toolbar
+  // may have collapsed it).
+  const pendingSelection = () => layer.currentSelection() ?? layer.selection;
+
+  const highlightSelection = (color: HighlightColor, withNote: boolean, selection = pendingSelection()) => {
     if (!selection) return;
     layer.clearSelection();
     void userData.addHighlight(color, selection.selectors).then((added) => {
@@ -139,7 +140,7 @@ export function useReaderAnnotations(
   };
 
   const copySelection = () => {
-    const quote = (layer.currentSelection() ?? layer.selection)?.selectors.quote.exact;
+    const quote = pendingSelection()?.selectors.quote.exact;
     layer.clearSelection();
     if (quote) copyWithCitation(quote);
   };
@@ -177,10 +178,12 @@ export function useReaderAnnotations(
         case 'toggle-read':
           toggleRead();
           return true;
-        case 'highlight-selection':
-          if (!layer.currentSelection() && !layer.selection) return false;
-          highlightSelection(DEFAULT_HIGHLIGHT_COLOR, false);
+        case 'highlight-selection': {
+          const selection = pendingSelection();
+          if (!selection) return false;
+          highlightSelection(DEFAULT_HIGHLIGHT_COLOR, false, selection);
           return true;
+        }
         default:
           return false;
       }

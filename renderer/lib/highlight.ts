@@ -4,7 +4,7 @@
  * Lunr's stemmer makes it one of them: the stem is not always a prefix ("happy" is `happi`, "dry" `dri`,
  * "possibility" `possibl`).
  */
-import lunr from 'lunr';
+import { wordStem } from '../../common/word-stem';
 
 export interface TextSegment {
   text: string;
@@ -19,22 +19,9 @@ export function normalizeTerms(terms: readonly string[]): string[] {
   return [...new Set(terms.map((term) => term.trim().toLowerCase()).filter((term) => term !== ''))];
 }
 
-const stems = new Map<string, string>();
-
-/** Lunr's stem of a lowercase word, its possessive dropped as the search's own snippets do; cached (words repeat). */
-function stemOf(lower: string): string {
-  let stem = stems.get(lower);
-  if (stem === undefined) {
-    stem = lunr.stemmer(new lunr.Token(lower.replace(/['’]s$/u, ''), {})).toString();
-    if (stems.size > 50_000) stems.clear();
-    stems.set(lower, stem);
-  }
-  return stem;
-}
-
 export function isHit(word: string, terms: readonly string[]): boolean {
   const lower = word.toLowerCase();
-  return terms.some((term) => lower.startsWith(term)) || terms.includes(stemOf(lower));
+  return terms.some((term) => lower.startsWith(term)) || terms.includes(wordStem(lower));
 }
 
 /**

@@ -53,9 +53,3 @@ export function buildIndex(documents: Iterable<IndexDocument>): lunr.Index {
     for (const doc of documents) this.add(doc);
   });
 }
-
-/** The words of a text the way the index sees them, for snippets and highlighting. */
-export function stem(word: string): string {
-  const l = setupLunr();
-  return l.stemmer(new l.Token(word.toLowerCase(), {})).toString();
-}

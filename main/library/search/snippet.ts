@@ -4,22 +4,10 @@
  * of the hits on screen is far cheaper than storing term positions in the index (see libraries.md).
  */
 import type { UserData } from '../../../common/user-data';
-import { stem } from './lunr-setup';
+import { wordStem } from '../../../common/word-stem';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 const WINDOW = 30;
-const stemCache = new Map<string, string>();
-
-function cachedStem(lower: string): string {
-  let s = stemCache.get(lower);
-  if (s === undefined) {
-    s = stem(lower.replace(/['’]s$/u, ''));
-    if (stemCache.size > 50_000) stemCache.clear();
-    stemCache.set(lower, s);
-  }
-  return s;
-}
-
 export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
@@ -44,7 +32,7 @@ function scanWords(text: string, terms: Set<string>, prefixes: Set<string>): Wor
     const lower = m[0].toLowerCase();
     let term: string | null = null;
     if (prefixes.has(lower[0]!)) {
-      const s = cachedStem(lower);
+      const s = wordStem(lower);
       if (terms.has(s)) term = s;
     }
     words.push({ start: m.index, end: m.index + m[0].length, term });

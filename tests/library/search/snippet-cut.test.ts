@@ -5,8 +5,8 @@
  * see them; these tests say exactly what the cut is.
  */
 import { describe, expect, it } from 'vitest';
+import { wordStem as stem } from '../../../common/word-stem';
 import { EMPTY_USER_DATA, type Highlight, type UserData } from '../../../common/user-data';
-import { stem } from '../../../main/library/search/lunr-setup';
 import { annotationSnippet, escapeHtml, makeSnippet } from '../../../main/library/search/snippet';
 import { makeHighlight } from '../../helpers/highlight-fixture';
 
