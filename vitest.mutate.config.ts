@@ -25,6 +25,8 @@ export default defineConfig({
     // The library's import worker and search threads run in threads of their own: this mirrors the active
     // mutant into the environment they inherit, so a mutant is active there too.
     setupFiles: ['tests/helpers/mutant-in-threads.ts'],
+    // A test file that cannot even load (a static mutant broke a module) counts as a failed test, not as none.
+    reporters: ['default', './tests/helpers/load-failure-as-test.ts'],
     environment: 'node',
     testTimeout: 180_000,
     hookTimeout: 180_000,

@@ -86,4 +86,25 @@ export const GROUPS = {
       'tests/library/import/date-words.test.ts',
     ],
   },
+  // Reading a file's bytes as text (BOMs, UTF-16, windows-1252 and the rest), and the seed article's layout.
+  text: {
+    mutate: ['main/library/import/decode-text.ts', 'main/library/import/formats/seed-text.ts'],
+    tests: ['tests/library/decode-text.test.ts', 'tests/library/seed-text-importer.test.ts'],
+  },
+  // The search engine's own parts: the analyzer (Lunr's pipeline over a field), the segment file's layout, and
+  // building and reading one segment. index-round-trip.test.ts (a whole library saved and loaded, 18 s a run)
+  // also guards them; it is left out.
+  engine: {
+    mutate: [
+      'main/library/search/engine/analyzer.ts',
+      'main/library/search/engine/segment-format.ts',
+      'main/library/search/engine/segment-builder.ts',
+      'main/library/search/engine/segment-reader.ts',
+    ],
+    tests: [
+      'tests/library/search/engine-parts.test.ts',
+      'tests/library/search/query-bounds.test.ts',
+      'tests/library/search/segment-upgrade.test.ts',
+    ],
+  },
 };

@@ -117,12 +117,23 @@ describe('the body cut', () => {
     expect(cutText(`${'a'.repeat(90)} ${'b'.repeat(50)}`, 100)).toBe('a'.repeat(90));
     expect(cutText('short', 100)).toBe('short');
     expect(cutText('x'.repeat(100), 100)).toBe('x'.repeat(100));
+    // Within the limit, a break near the end is no reason to cut: the text stays whole, at the limit too.
+    const fits = `${'a'.repeat(92)}\n\nbb`;
+    expect(cutText(fits, 100)).toBe(fits);
+    const exactly = `${'a'.repeat(95)}\n\n${'b'.repeat(3)}`;
+    expect(cutText(exactly, 100)).toBe(exactly);
   });
 
   it('never cuts inside a surrogate pair', () => {
     const text = `${'a'.repeat(99)}😀${'b'.repeat(10)}`;
     expect(cutText(text, 100)).toBe('a'.repeat(99));
     expect(cutText(`${'a'.repeat(98)}😀${'b'.repeat(10)}`, 100)).toBe(`${'a'.repeat(98)}😀`);
+    // The first and the last high surrogate (U+10000 and U+10FFFF begin with them) are kept out of a cut too,
+    // and the characters just outside that range are cut like any other.
+    for (const pair of ['\ud800\udc00', '\udbff\udfff'])
+      expect(cutText(`${'a'.repeat(99)}${pair}${'b'.repeat(10)}`, 100)).toBe('a'.repeat(99));
+    for (const single of ['\ud7ff', '\udc00'])
+      expect(cutText(`${'a'.repeat(99)}${single}${'b'.repeat(10)}`, 100)).toBe(`${'a'.repeat(99)}${single}`);
   });
 
   it('cuts html before a tag, records what was cut, and keeps html that fits', () => {
@@ -134,7 +145,15 @@ describe('the body cut', () => {
     expect(cut.truncated).toEqual({ fullChars: text.length, keptChars: 90 });
     // Only the text is long: the html stays whole.
     const shortHtml = '<p>a</p>';
-    expect(boundBody(article('x'.repeat(150), shortHtml), 100).html).toBe(shortHtml);
+    const textOnly = boundBody(article('x'.repeat(150), shortHtml), 100);
+    expect(textOnly.html).toBe(shortHtml);
+    expect(textOnly.text).toBe('x'.repeat(100));
+    expect(textOnly.truncated).toEqual({ fullChars: 150, keptChars: 100 });
+    // Html of exactly the limit is within it, even beside a text that is cut.
+    const fullHtml = `<p>${'a'.repeat(93)}</p>`;
+    expect(boundBody(article('x'.repeat(150), fullHtml), 100).html).toBe(fullHtml);
+    // The only tag is the very first thing: cutting before it would leave nothing, so the cut is at the limit.
+    expect(boundBody(article('x', `<p>${'y'.repeat(150)}`), 100).html).toBe(`<p>${'y'.repeat(97)}`);
     // Html with no tag before the limit is cut at the limit.
     expect(boundBody(article('x', 'y'.repeat(150)), 100).html).toBe('y'.repeat(100));
     expect(boundBody(article('x', null), 0).html).toBeNull();
@@ -153,6 +172,13 @@ describe('limits in words, and per thread', () => {
       '1024 MB',
     ]);
     expect([2000, 2500, 60_000].map(seconds)).toEqual(['2 s', '2.5 s', '60 s']);
+  });
+
+  it('has the default file and entry sizes the README states', () => {
+    // README: "one entry or page may not inflate past 256 MB …; files over 256 MB are not loaded".
+    expect(megabytes(DEFAULT_LIMITS.maxFileBytes)).toBe('256 MB');
+    expect(megabytes(DEFAULT_LIMITS.maxEntryBytes)).toBe('256 MB');
+    expect(DEFAULT_LIMITS.maxFileBytes).toBe(DEFAULT_LIMITS.maxEntryBytes);
   });
 
   it('overrides the defaults with what a thread is given, and frozen', () => {
@@ -208,6 +234,66 @@ describe('the HTML shape scan', () => {
       ['<ruby><rb>a<rt>b<rp>c<rt>d<rtc>e<rb>f<rp>g<rtc>h', 2],
     ];
     for (const [html, expected] of cases) expect(depth(html), html).toBe(expected);
+  });
+
+  it('closes exactly the elements each optional end tag is closed by, and no others', () => {
+    // Which open elements each opening tag closes when innermost (the HTML parser's "optional end tags").
+    const closedBy: Record<string, string> = {
+      li: 'li p',
+      dt: 'dt dd p',
+      dd: 'dt dd p',
+      tr: 'tr td th',
+      td: 'td th',
+      th: 'td th',
+      tbody: 'tbody thead tfoot tr td th',
+      thead: 'tbody thead tfoot tr td th',
+      tfoot: 'tbody thead tfoot tr td th',
+      option: 'option',
+      optgroup: 'option optgroup',
+      rb: 'rb rt rp rtc',
+      rt: 'rb rt rp',
+      rp: 'rb rt rp',
+      rtc: 'rb rt rp rtc',
+    };
+    const inner = ['p', ...Object.keys(closedBy)];
+    for (const [opener, closes] of Object.entries(closedBy))
+      for (const open of inner) {
+        // <section> closes nothing here (no <p> is open when it comes), so the depth is 2 or 3.
+        const expected = closes.split(' ').includes(open) ? 2 : 3;
+        expect(depth(`<section><${open}>a<${opener}>b`), `<${open}> then <${opener}>`).toBe(expected);
+      }
+  });
+
+  it('reads a tag name from its first letter to its last name character', () => {
+    // A name starts with an ASCII letter, from A to Z and a to z; nothing else opens a tag.
+    expect(checkHtmlShape('<A>1<Z>2<a>3<z>4').elements).toBe(4);
+    expect(checkHtmlShape('<@x>1<[x>2<`x>3<{x>4<_x>5<0x>6<-x>7<:x>8<éx>9').elements).toBe(0);
+    // Digits 0 to 9, '-', ':' and '_' continue a name: <br-x> is no <br> (so it nests), while a character
+    // just outside those ranges ends the name (<br/x>, <br;x> are <br>s: void, they never nest).
+    for (const name of ['br0', 'br9', 'br-x', 'br:x', 'br_x', 'brA', 'brZ', 'bra', 'brz'])
+      expect(depth(`<div>${`<${name}>`.repeat(3)}`), name).toBe(4);
+    for (const tag of ['<br/x>', '<br;x>', '<br.x>', '<br@x>', '<br[x>', '<br`x>', '<br{x>'])
+      expect(depth(`<div>${tag.repeat(3)}`), tag).toBe(1);
+  });
+
+  it('looks for the next tag only at a "<", after every kind of tag', () => {
+    // Text shaped like a tag's inside, right after a tag, a comment or the start, is no tag.
+    const cases: [string, number][] = [
+      ['xb> text', 0],
+      ['<!-- c -->xdiv> t', 0],
+      ['<b>a</b>xdiv> t', 1],
+      ['<br>xdiv> t', 1],
+      ['<b>xdiv> t', 1],
+    ];
+    for (const [html, elements] of cases) expect(checkHtmlShape(html).elements, html).toBe(elements);
+    // A bogus comment (<!x …>) ends at its first '>', as in a browser, tags inside it included.
+    expect(checkHtmlShape('<!x <div>> <p>')).toEqual({ elements: 1, depth: 1 });
+    // A comment or bogus comment never closed ends the scan (never a re-read of what came before).
+    expect(checkHtmlShape('<div><!-- never closed <p><p>')).toEqual({ elements: 1, depth: 1 });
+    expect(checkHtmlShape('<div><!x never closed <p <p')).toEqual({ elements: 1, depth: 1 });
+    // An end of comment before a comment, or a '>' before a doctype, is not theirs.
+    expect(checkHtmlShape('a--><!-- <div><div> --><p>')).toEqual({ elements: 1, depth: 1 });
+    expect(checkHtmlShape('<b><!doctype <div>><p>')).toEqual({ elements: 2, depth: 2 });
   });
 
   it('closes to the matching open element, in any case, and passes over what is no tag', () => {
