@@ -27,9 +27,22 @@ const LEGACY = new Set([
   'koi8-r',
   'iso-8859-2',
   'iso-8859-5',
+  'iso-8859-6',
   'iso-8859-7',
+  'iso-8859-8',
   'iso-8859-9',
 ]);
+
+/**
+ * ISO charsets decoded as the Windows charset that extends them, as browsers do for Latin-1 and Turkish (WHATWG
+ * labels). chardet names Hebrew windows-1255 text ISO-8859-8 whatever its length; the Windows table is a
+ * superset of its letters and also reads the vowel points and ₪ that ISO-8859-8 leaves undefined.
+ */
+const DECODE_AS: Record<string, string> = {
+  'iso-8859-1': 'windows-1252',
+  'iso-8859-8': 'windows-1255',
+  'iso-8859-9': 'windows-1254',
+};
 
 /** Returns the decoded text, or null when the bytes do not look like text. */
 export function decodeText(input: Uint8Array): DecodedText | null {
@@ -65,7 +78,7 @@ export function decodeText(input: Uint8Array): DecodedText | null {
     // Not UTF-8: a legacy single-byte file. ISO-8859-1 is decoded as windows-1252, as browsers do.
   }
   const guess = (chardet.detect(bytes) ?? '').toLowerCase();
-  const encoding = guess === 'iso-8859-1' || !LEGACY.has(guess) ? 'windows-1252' : guess;
+  const encoding = DECODE_AS[guess] ?? (LEGACY.has(guess) ? guess : 'windows-1252');
   return checkText({ text: iconv.decode(Buffer.from(bytes), encoding), encoding });
 }
 
