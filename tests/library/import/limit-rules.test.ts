@@ -281,6 +281,7 @@ describe('the HTML shape scan', () => {
     const cases: [string, number][] = [
       ['xb> text', 0],
       ['<!-- c -->xdiv> t', 0],
+      ['<!doctype html>xdiv> t', 0],
       ['<b>a</b>xdiv> t', 1],
       ['<br>xdiv> t', 1],
       ['<b>xdiv> t', 1],
