@@ -29,7 +29,7 @@ const formatIsLeaf = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'release', 'test-artifacts', 'coverage', '.stryker-tmp'] },
+  { ignores: ['node_modules', 'dist', 'release', 'test-artifacts', 'coverage', '.stryker-tmp*'] },
   ...tseslint.configs.recommended,
   {
     rules: {

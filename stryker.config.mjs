@@ -22,7 +22,7 @@ export default {
     '!main/library/worker.ts',
     '!main/library/search/search-thread.ts',
   ],
-  ignorePatterns: ['release', 'test-artifacts', 'coverage', '.stryker-tmp', 'bench/results'],
+  ignorePatterns: ['release', 'test-artifacts', 'coverage', '.stryker-tmp*', 'bench/results'],
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: `test-artifacts/mutation/${report}.json` },
   htmlReporter: { fileName: `test-artifacts/mutation/${report}.html` },

@@ -107,4 +107,30 @@ export const GROUPS = {
       'tests/library/search/segment-upgrade.test.ts',
     ],
   },
+  // Citations (BibTeX, RIS, APA, CSL-JSON): the CSL item, names from bylines, citation keys.
+  citations: {
+    mutate: [
+      'main/library/export/cite.ts',
+      'main/library/export/csl-item.ts',
+      'main/library/export/author-names.ts',
+      'main/library/export/citation-key.ts',
+    ],
+    tests: ['tests/library/export/citations.test.ts'],
+  },
+  // Export of articles as Markdown, standalone HTML or JSON, one file or a zip, and the names they get.
+  export: {
+    mutate: [
+      'main/library/export/markdown.ts',
+      'main/library/export/html-document.ts',
+      'main/library/export/file-names.ts',
+      'main/library/export/export-articles.ts',
+      'main/library/export/json-export.ts',
+    ],
+    tests: ['tests/library/export/export-formats.test.ts'],
+  },
+  // Saved web pages (MHTML): the MIME multipart reader and the format around it.
+  mhtml: {
+    mutate: ['main/library/import/mime-multipart.ts', 'main/library/import/formats/mhtml.ts'],
+    tests: ['tests/library/import/mhtml.test.ts'],
+  },
 };

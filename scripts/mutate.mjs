@@ -27,6 +27,8 @@ const args = [
   // A full test suite may be running beside it: one test process, so the run never starves it.
   '--concurrency',
   '1',
+  // Each group's sandbox apart (under the ignored .stryker-tmp/), so two groups can run at once.
+  ...(extra.includes('--tempDirName') ? [] : ['--tempDirName', path.join('.stryker-tmp', name)]),
   ...extra,
 ];
 const stryker = path.join(root, 'node_modules', '.bin', 'stryker');
