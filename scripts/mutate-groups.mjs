@@ -133,4 +133,9 @@ export const GROUPS = {
     mutate: ['main/library/import/mime-multipart.ts', 'main/library/import/formats/mhtml.ts'],
     tests: ['tests/library/import/mhtml.test.ts'],
   },
+  // A saved page's metadata from what it declares (JSON-LD, Open Graph, Dublin Core, Parse.ly, citation meta).
+  metadata: {
+    mutate: ['main/library/import/html-metadata.ts'],
+    tests: ['tests/library/import/html-metadata.test.ts'],
+  },
 };
