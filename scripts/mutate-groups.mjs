@@ -138,4 +138,14 @@ export const GROUPS = {
     mutate: ['main/library/import/html-metadata.ts'],
     tests: ['tests/library/import/html-metadata.test.ts'],
   },
+  // The library's own files: catalog shards and head, the descriptor, user.json and saved-searches.json.
+  store: {
+    mutate: [
+      'main/library/store/catalog.ts',
+      'main/library/store/descriptor.ts',
+      'main/library/store/user-data.ts',
+      'main/library/store/saved-searches.ts',
+    ],
+    tests: ['tests/library/store/*.test.ts'],
+  },
 };

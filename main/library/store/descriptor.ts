@@ -62,13 +62,14 @@ export async function openDescriptor(dir: string, create = false): Promise<Opene
   );
   if (entries.length === 0 && (raw !== null || create || (await hasDescriptorTemp(dir)))) {
     // Nothing but a creation cut short (or nothing at all): start the library afresh.
-    return { descriptor: await writeFresh(dir), problem: null };
+    return { descriptor: (await writeFresh(dir)).descriptor, problem: null };
   }
   if (entries.some((name) => LIBRARY_MARKERS.includes(name))) {
     const what = raw === null ? 'was missing' : 'was damaged';
+    const { descriptor, saved } = await writeFresh(dir);
     return {
-      descriptor: await writeFresh(dir),
-      problem: `the library descriptor ${file} ${what}; rewritten`,
+      descriptor,
+      problem: `the library descriptor ${file} ${what}; ${saved ? 'rewritten' : 'not rewritten (the library is read-only)'}`,
     };
   }
   if (raw !== null) throw new OffprintError('failed', `${file} is not an Offprint library descriptor.`);
@@ -106,8 +107,11 @@ async function checkFolder(dir: string, create: boolean): Promise<void> {
   }
 }
 
-/** Writes a new descriptor, removing the temporary files of an earlier attempt. Read-only: kept in memory. */
-async function writeFresh(dir: string): Promise<LibraryDescriptor> {
+/**
+ * Writes a new descriptor, removing the temporary files of an earlier attempt. Read-only: kept in memory only
+ * (`saved` false).
+ */
+async function writeFresh(dir: string): Promise<{ descriptor: LibraryDescriptor; saved: boolean }> {
   const descriptor: LibraryDescriptor = {
     format: LIBRARY_FORMAT,
     version: LIBRARY_FORMAT_VERSION,
@@ -120,8 +124,9 @@ async function writeFresh(dir: string): Promise<LibraryDescriptor> {
   } catch (error) {
     // Reading never needs to write: a read-only library still opens with the descriptor it must have had.
     if (!cannotWrite(error)) throw new OffprintError('failed', inWords(error));
+    return { descriptor, saved: false };
   }
-  return descriptor;
+  return { descriptor, saved: true };
 }
 
 function parse(raw: string): Partial<LibraryDescriptor> | null {
