@@ -148,4 +148,9 @@ export const GROUPS = {
     ],
     tests: ['tests/library/store/*.test.ts'],
   },
+  // Reading zips entry by entry: names, unsafe names, junk, the entry-count limit, bytes counted as they inflate.
+  zip: {
+    mutate: ['main/library/import/zip-entries.ts'],
+    tests: ['tests/library/import/zip-entries.test.ts'],
+  },
 };

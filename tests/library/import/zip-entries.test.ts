@@ -1,0 +1,141 @@
+/**
+ * Reading zips entry by entry, called directly on zips written for the test (and yauzl reading them): entry
+ * names in UTF-8 or the old IBM code page, names refused as unsafe, archivers' junk, the entry-count limit at
+ * open, and each entry's bytes counted as they inflate against the entry limit and the archive's budget.
+ * zip-archive.test.ts and zip-depth.test.ts check the same through whole imports.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Entry } from 'yauzl';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExpansionBudget } from '../../../main/library/import/expansion-budget';
+import { DEFAULT_LIMITS as DEFAULTS, setImportLimits } from '../../../main/library/import/limits';
+import {
+  entryName,
+  isJunk,
+  nextEntry,
+  openWithinLimits,
+  openZip,
+  readEntryBytes,
+  unsafeEntryName,
+} from '../../../main/library/import/zip-entries';
+import { removeDir, tempDir } from '../../helpers/temp-library';
+import { makeZip } from './zip-writer';
+
+afterEach(() => setImportLimits());
+
+const ZIP = makeZip([
+  { name: 'notes/one.txt', data: 'First note.' },
+  { name: 'two.txt', data: 'x'.repeat(5000) },
+  { name: 'stored.txt', data: 'Stored, not deflated.', deflate: false },
+]);
+
+async function names(source: Uint8Array | string): Promise<string[]> {
+  const zip = await openZip(source);
+  const out: string[] = [];
+  for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) out.push(entryName(entry));
+  return out;
+}
+
+describe('zip entries', () => {
+  it('lists every entry in order, from memory or from a file on disk', async () => {
+    expect(await names(ZIP)).toEqual(['notes/one.txt', 'two.txt', 'stored.txt']);
+    // From a slice of a larger buffer: only the slice is the zip.
+    const padded = Buffer.concat([Buffer.from('garbage'), ZIP, Buffer.from('trailing')]);
+    expect(await names(padded.subarray(7, 7 + ZIP.length))).toEqual([
+      'notes/one.txt',
+      'two.txt',
+      'stored.txt',
+    ]);
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir, 'a.zip');
+      await fs.writeFile(file, ZIP);
+      expect(await names(file)).toEqual(['notes/one.txt', 'two.txt', 'stored.txt']);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it('decodes names as UTF-8 when the zip says so, else as the IBM PC code page', () => {
+    const entry = (bytes: number[], flag: number) =>
+      ({ fileName: Buffer.from(bytes), generalPurposeBitFlag: flag }) as unknown as Entry;
+    // "café": é is C3 A9 in UTF-8, 82 in code page 437; the other flag bits do not matter.
+    expect(entryName(entry([0x63, 0x61, 0x66, 0xc3, 0xa9], 0x800))).toBe('café');
+    expect(entryName(entry([0x63, 0x61, 0x66, 0x82], 0))).toBe('café');
+    expect(entryName(entry([0x63, 0x61, 0x66, 0x82], 0x801 & ~0x800))).toBe('café');
+    expect(entryName({ fileName: 'already text' } as unknown as Entry)).toBe('already text');
+  });
+
+  it('refuses names with a NUL, absolute or pointing outside the archive, saying which', () => {
+    const cases: [string, string | null][] = [
+      ['notes/one.txt', null],
+      ['a..b/c..txt', null],
+      ['.hidden/..x', null],
+      ['a\0b', 'its name contains a NUL character'],
+      ['/etc/passwd', 'its name is an absolute path'],
+      ['\\windows\\system.ini', 'its name is an absolute path'],
+      ['C:/boot.ini', 'its name is an absolute path'],
+      ['z:file', 'its name is an absolute path'],
+      ['../up.txt', 'its name points outside the archive (`..`)'],
+      ['a/../../up.txt', 'its name points outside the archive (`..`)'],
+      ['a\\..\\up.txt', 'its name points outside the archive (`..`)'],
+      ['a/..', 'its name points outside the archive (`..`)'],
+    ];
+    for (const [name, reason] of cases) expect(unsafeEntryName(name), name).toBe(reason);
+  });
+
+  it("skips archivers' junk and nothing else", () => {
+    for (const junk of [
+      '__MACOSX/._a.txt',
+      'x/__MACOSX/a',
+      '.DS_Store',
+      'a/.DS_Store',
+      'Thumbs.db',
+      'b/desktop.ini',
+    ])
+      expect(isJunk(junk), junk).toBe(true);
+    for (const kept of ['a.txt', '__MACOSX.txt', 'x.DS_Store', 'my Thumbs.db', 'desktop.ini.txt', 'MACOSX/a'])
+      expect(isJunk(kept), kept).toBe(false);
+  });
+
+  it('opens an archive within the entry limit, and says why one is not', async () => {
+    const opened = await openWithinLimits(ZIP);
+    expect('zip' in opened && opened.zip.entryCount).toBe(3);
+    if ('zip' in opened) opened.zip.close();
+    setImportLimits({ maxEntries: 3 });
+    expect('zip' in (await openWithinLimits(ZIP))).toBe(true);
+    setImportLimits({ maxEntries: 2 });
+    expect(await openWithinLimits(ZIP)).toEqual({
+      reason: 'the archive has 3 entries, more than the limit of 2',
+    });
+    const broken = await openWithinLimits(Buffer.from('PK\u0003\u0004 not really a zip'));
+    expect('reason' in broken && broken.reason).toMatch(/^not a readable zip archive: .+/);
+  });
+
+  it("reads an entry's bytes, deflated or stored, and stops one past the entry limit or the budget", async () => {
+    const read = async (name: string, budget?: ExpansionBudget) => {
+      const zip = await openZip(ZIP, false);
+      try {
+        for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip))
+          if (entryName(entry) === name) return (await readEntryBytes(zip, entry, budget)).toString();
+        throw new Error(`no ${name}`);
+      } finally {
+        zip.close();
+      }
+    };
+    expect(await read('notes/one.txt')).toBe('First note.');
+    expect(await read('stored.txt')).toBe('Stored, not deflated.');
+    setImportLimits({ maxEntryBytes: 5000 });
+    expect(await read('two.txt')).toBe('x'.repeat(5000));
+    setImportLimits({ maxEntryBytes: 4999 });
+    await expect(read('two.txt')).rejects.toThrow('the entry expands past 5 KB');
+    setImportLimits();
+    // The budget counts what inflates, and its refusal stops the entry.
+    const budget = new ExpansionBudget(10, { ...DEFAULTS, maxExpansionRatio: 1, expansionFloorBytes: 4000 });
+    await expect(read('two.txt', budget)).rejects.toThrow(/the archive expands past/);
+    const roomy = new ExpansionBudget(10, { ...DEFAULTS, maxExpansionRatio: 1, expansionFloorBytes: 6000 });
+    expect(await read('two.txt', roomy)).toHaveLength(5000);
+    expect(roomy.used).toBe(5000);
+  });
+});
