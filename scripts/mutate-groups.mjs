@@ -153,4 +153,9 @@ export const GROUPS = {
     mutate: ['main/library/import/zip-entries.ts'],
     tests: ['tests/library/import/zip-entries.test.ts'],
   },
+  // The CSV reader, and link-only entries (Pocket, Instapaper).
+  links: {
+    mutate: ['main/library/import/csv.ts', 'main/library/import/link-entry.ts'],
+    tests: ['tests/library/import/csv-and-links.test.ts'],
+  },
 };
