@@ -158,4 +158,9 @@ export const GROUPS = {
     mutate: ['main/library/import/csv.ts', 'main/library/import/link-entry.ts'],
     tests: ['tests/library/import/csv-and-links.test.ts'],
   },
+  // Image types by content, for the files a saved page brings (never SVG, never by name).
+  images: {
+    mutate: ['main/library/import/image-type.ts'],
+    tests: ['tests/library/import/image-type.test.ts'],
+  },
 };
