@@ -89,7 +89,9 @@ export const GROUPS = {
   // Reading a file's bytes as text (BOMs, UTF-16, windows-1252 and the rest), and the seed article's layout.
   text: {
     mutate: ['main/library/import/decode-text.ts', 'main/library/import/formats/seed-text.ts'],
-    tests: ['tests/library/decode-text.test.ts', 'tests/library/seed-text-importer.test.ts'],
+    // Direct tests only: a test file that imports extract loads jsdom and every importer again for each
+    // mutant (seconds each); seed-text-importer.test.ts and not-articles.test.ts do, and are left out.
+    tests: ['tests/library/import/decode-text.test.ts', 'tests/library/import/seed-text-rules.test.ts'],
   },
   // The search engine's own parts: the analyzer (Lunr's pipeline over a field), the segment file's layout, and
   // building and reading one segment. index-round-trip.test.ts (a whole library saved and loaded, 18 s a run)
