@@ -140,13 +140,14 @@ export const GROUPS = {
     mutate: ['main/library/import/html-metadata.ts'],
     tests: ['tests/library/import/html-metadata.test.ts'],
   },
-  // The library's own files: catalog shards and head, the descriptor, user.json and saved-searches.json.
+  // The library's own files: catalog shards and head, the descriptor, user.json, saved-searches.json, quarantine.
   store: {
     mutate: [
       'main/library/store/catalog.ts',
       'main/library/store/descriptor.ts',
       'main/library/store/user-data.ts',
       'main/library/store/saved-searches.ts',
+      'main/library/store/quarantine.ts',
     ],
     tests: ['tests/library/store/*.test.ts'],
   },
@@ -164,5 +165,10 @@ export const GROUPS = {
   images: {
     mutate: ['main/library/import/image-type.ts'],
     tests: ['tests/library/import/image-type.test.ts'],
+  },
+  // An HTML body to the text an article stores, and a hit read from its article's files.
+  bodies: {
+    mutate: ['main/library/import/html-text.ts', 'main/library/search/hit-file.ts'],
+    tests: ['tests/library/import/html-text.test.ts', 'tests/library/search/hit-file.test.ts'],
   },
 };

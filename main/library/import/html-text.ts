@@ -39,8 +39,6 @@ const BLOCK = new Set([
   'thead',
   'tfoot',
   'tr',
-  'td',
-  'th',
   'ul',
   'body',
   'html',
@@ -76,12 +74,10 @@ export function htmlElementToText(root: TextNodeLike): string {
     }
     const block = BLOCK.has(tag);
     if (block) flush();
-    if (tag === 'td' || tag === 'th') {
-      // Table cells of one row read as one line.
-      current += ' ';
-    }
+    // Table cells are no blocks: the cells of one row read as one line, a space apart.
+    if (tag === 'td' || tag === 'th') current += ' ';
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
-    if (block && tag !== 'td' && tag !== 'th') flush();
+    if (block) flush();
   };
   walk(root);
   flush();

@@ -50,11 +50,12 @@ export async function listQuarantine(libraryDir: string): Promise<QuarantinedArt
   for (const name of names) {
     const folder = path.join(root, name);
     const text = await fs.readFile(path.join(folder, REASON_FILE), 'utf8').catch(() => '');
-    const [reason = 'no reason recorded', found_ = ''] = text.split('\n');
+    const [reason, found_ = ''] = text.split('\n');
     found.push({
       id: name.replace(/-\d+$/, ''),
       folder,
-      reason,
+      // No reason.txt (moved in by hand, or its write was lost) reads as '' here: say so rather than nothing.
+      reason: reason || 'no reason recorded',
       at: found_.replace(/^found: /, ''),
     });
   }
