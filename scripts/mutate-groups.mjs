@@ -171,4 +171,14 @@ export const GROUPS = {
     mutate: ['main/library/import/html-text.ts', 'main/library/search/hit-file.ts'],
     tests: ['tests/library/import/html-text.test.ts', 'tests/library/search/hit-file.test.ts'],
   },
+  // Executing a query over the segments as Lunr would: the executor and the segment set (live documents,
+  // global statistics), against a Lunr index of the same documents in this process.
+  executor: {
+    mutate: ['main/library/search/engine/query-executor.ts', 'main/library/search/engine/segment-set.ts'],
+    tests: [
+      'tests/library/search/executor-equivalence.test.ts',
+      'tests/library/search/query-bounds.test.ts',
+      'tests/library/search/engine-parts.test.ts',
+    ],
+  },
 };

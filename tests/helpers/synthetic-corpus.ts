@@ -108,19 +108,19 @@ export interface SyntheticArticle {
   title: string;
 }
 
-/** Writes `count` articles into `dir`, spread over `groups` sub-folders (imported one by one). */
-export async function writeSyntheticCorpus(
-  dir: string,
-  count: number,
-  groups: number,
-  seed = 7,
-  /** A word added to every article, to find them all. */
-  marker = '',
-): Promise<string[]> {
+/** One generated article: its title, paragraphs and tags, as the text file holds them. */
+export interface GeneratedArticle {
+  title: string;
+  paragraphs: string[];
+  tags: string[];
+  /** The article as a text file: title line, blank line, paragraphs, then its tags as `#tag`s. */
+  text: string;
+}
+
+/** `count` articles generated in memory (the same ones writeSyntheticCorpus writes for the same seed). */
+export function syntheticArticles(count: number, seed = 7, marker = ''): GeneratedArticle[] {
   const random = seededRandom(seed);
-  const folders = Array.from({ length: groups }, (_, g) => path.join(dir, `group-${g}`));
-  for (const folder of folders) await fs.mkdir(folder, { recursive: true });
-  for (let i = 0; i < count; i++) {
+  return Array.from({ length: count }, (_, i) => {
     const title = sentence(random, 3 + Math.floor(random() * 6))
       .replace(/[.!?;—]+$/u, '')
       .trim();
@@ -132,7 +132,23 @@ export async function writeSyntheticCorpus(
     const tags = TAGS.filter(() => random() < 0.2);
     if (marker) paragraphs.push(`${marker} ${i}.`);
     const text = `${title}\n\n${paragraphs.join('\n\n')}${tags.length ? `\n\n${tags.map((t) => `#${t}`).join(' ')}` : ''}\n`;
+    return { title, paragraphs, tags, text };
+  });
+}
+
+/** Writes `count` articles into `dir`, spread over `groups` sub-folders (imported one by one). */
+export async function writeSyntheticCorpus(
+  dir: string,
+  count: number,
+  groups: number,
+  seed = 7,
+  /** A word added to every article, to find them all. */
+  marker = '',
+): Promise<string[]> {
+  const folders = Array.from({ length: groups }, (_, g) => path.join(dir, `group-${g}`));
+  for (const folder of folders) await fs.mkdir(folder, { recursive: true });
+  const articles = syntheticArticles(count, seed, marker);
+  for (const [i, { text }] of articles.entries())
     await fs.writeFile(path.join(folders[i % groups]!, `article-${String(i).padStart(5, '0')}.txt`), text);
-  }
   return folders;
 }
