@@ -192,12 +192,15 @@ function types(node: Json): string[] {
     .map((x) => x.replace(/^https?:\/\/schema\.org\//, ''));
 }
 
-/** headline vs name: some sites put the site's name in `name`; prefer whichever matches the page's own title. */
+/**
+ * headline vs name: some sites put the site's name in `name`; prefer whichever matches the page's own title,
+ * and the headline when neither matches it better (a title like "Home" matches neither).
+ */
 function jsonLdTitle(ld: Json, pageTitle: string | null): string | null {
   const name = str(ld.name);
   const headline = str(ld.headline);
   if (name && headline && name !== headline && pageTitle) {
-    return similarity(headline, pageTitle) > similarity(name, pageTitle) ? headline : name;
+    return similarity(headline, pageTitle) >= similarity(name, pageTitle) ? headline : name;
   }
   if (types(ld).every((t) => t === 'WebPage')) return null; // a generic page node's name is often the site's
   return headline ?? name;

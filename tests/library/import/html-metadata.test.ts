@@ -300,7 +300,7 @@ describe('readPageMetadata', () => {
         '<meta itemprop="DESCRIPTION" content="From itemprop">' +
           '<meta property="og:title twitter:title" content="Both">' +
           '<meta name="DC.Creator" content="Dot Creator">' +
-          '<meta name="dcterm.date" content="2021-03-04">' +
+          '<meta name="dcterm.created" content="2021-03-04">' +
           '<meta name="og:site_name">' +
           '<meta name="keywords" content="">',
       ),
@@ -330,6 +330,100 @@ describe('readPageMetadata', () => {
       tags: [],
       urls: [],
     });
+  });
+});
+
+describe('readPageMetadata, at the edges', () => {
+  it('compares JSON-LD headline and name with the og:title, the twitter:title or the document title', () => {
+    const named = { '@type': 'NewsArticle', headline: 'Short', name: 'Rivers rise after rain' };
+    expect(readPageMetadata(pageOf(ld(named) + meta('twitter:title', 'Rivers rise after rain'))).title).toBe(
+      'Rivers rise after rain',
+    );
+    expect(readPageMetadata(pageOf(ld(named), 'Rivers rise after rain | Valley Times')).title).toBe(
+      'Rivers rise after rain',
+    );
+    // Neither matches the page's title better: the headline, never a site name that happens to be in `name`.
+    const site = { '@type': 'NewsArticle', headline: 'Rivers rise', name: 'Valley Times' };
+    expect(readPageMetadata(pageOf(ld(site), 'Home')).title).toBe('Rivers rise');
+    // By how much of the title matches, not how many words: a long name holding the title loses to the headline.
+    const long = {
+      '@type': 'NewsArticle',
+      headline: 'Rivers rise after rain today',
+      name: 'Rivers rise after rain today in the valley, says the Valley Times weather desk',
+    };
+    expect(
+      readPageMetadata(pageOf(ld(long) + meta('og:title', 'Rivers rise after rain today', 'property'))).title,
+    ).toBe('Rivers rise after rain today');
+  });
+
+  it('reads JSON-LD authors as a single object, a list with nulls, and never a URL, http or https', () => {
+    const one = { '@type': 'Article', headline: 'H', author: { '@type': 'Person', name: 'Ann Lee' } };
+    expect(readPageMetadata(pageOf(ld(one))).authors).toEqual(['Ann Lee']);
+    const list = {
+      '@type': 'Article',
+      headline: 'H',
+      author: [null, 'Bo Chen', 7, { name: 'http://example.org/x' }],
+    };
+    expect(readPageMetadata(pageOf(ld(list))).authors).toEqual(['Bo Chen']);
+    // Meta authors are cleaned too: spaces collapsed, URLs (with space around them) dropped, a name with a URL kept.
+    const meta2 = readPageMetadata(
+      pageOf(
+        meta('article:author', 'Ann   Lee', 'property') +
+          meta('article:author', ' https://example.org/bo ', 'property') +
+          meta('article:author', 'Cy Dunn (https://cy.example)', 'property'),
+      ),
+    );
+    expect(meta2.authors).toEqual(['Ann Lee', 'Cy Dunn (https://cy.example)']);
+    expect(readPageMetadata(pageOf(meta('author', 'http://example.org/me'))).authors).toEqual([]);
+  });
+
+  it('finds article nodes whatever else they are, at four levels deep, and past a null', () => {
+    const mixed = ld({
+      '@graph': [
+        { '@type': 'WebPage', name: 'Site' },
+        { '@type': ['WebPage', 'NewsArticle'], headline: 'Both types' },
+      ],
+    });
+    expect(readPageMetadata(pageOf(mixed)).title).toBe('Both types');
+    expect(readPageMetadata(pageOf(ld({ '@type': ['Thing', 'Article'], headline: 'Thing too' }))).title).toBe(
+      'Thing too',
+    );
+    // A node both WebPage and an article type is no generic page: its name is its title.
+    expect(readPageMetadata(pageOf(ld({ '@type': ['WebPage', 'Article'], name: 'Named' }))).title).toBe(
+      'Named',
+    );
+    expect(
+      readPageMetadata(pageOf(ld({ '@type': 'http://schema.org/Article', headline: 'Http' }))).title,
+    ).toBe('Http');
+    // root 0, @graph 1, list 2, list 3, node 4: read; one level more is not.
+    expect(
+      readPageMetadata(pageOf(ld({ '@graph': [[[{ '@type': 'Article', headline: 'Four' }]]] }))).title,
+    ).toBe('Four');
+    expect(
+      readPageMetadata(pageOf(ld([null, 'text', 3, { '@type': 'Article', headline: 'After null' }]))).title,
+    ).toBe('After null');
+  });
+
+  it('strips a CDATA wrapper only around the whole JSON, and reads a zone from a date with spaces around it', () => {
+    const inside = { '@type': 'Article', headline: 'x <![CDATA[ y ]]> z' };
+    expect(
+      readPageMetadata(
+        pageOf(`<script type="application/ld+json"><![CDATA[${JSON.stringify(inside)}]]></script>`),
+      ).title,
+    ).toBe('x <![CDATA[ y ]]> z');
+    expect(
+      readPageMetadata(
+        pageOf(`<script type="application/ld+json">\n  <![CDATA[${JSON.stringify(inside)}]]>\n  </script>`),
+      ).title,
+    ).toBe('x <![CDATA[ y ]]> z');
+    const spaced = readPageMetadata(pageOf(meta('date', ' 2023-05-01T10:00:00+09:00 ')));
+    expect(spaced.zone).toMatchObject({ minutes: 540 });
+  });
+
+  it('decodes the last code point there is, and not one past it', () => {
+    expect(readPageMetadata(pageOf(meta('description', 'a&amp;#x10FFFF;b &amp;#1114111;'))).description).toBe(
+      'a\u{10FFFF}b \u{10FFFF}',
+    );
   });
 });
 
@@ -365,6 +459,10 @@ describe('dedupeTags', () => {
       'COVID-19',
     ]);
     expect(kept).toEqual(['y'.repeat(60), 'C++', 'COVID-19']);
+    // Only whole-tag placeholders and ids are dropped, and only a leading # is.
+    expect(
+      dedupeTags(['C#', '2023 review', 'Undefined behaviour', 'Not undefined', 'see cms_id:abc:1', '#F#']),
+    ).toEqual(['C#', '2023 review', 'Undefined behaviour', 'Not undefined', 'see cms_id:abc:1', 'F#']);
   });
 
   it('keeps at most 40', () => {
