@@ -181,4 +181,15 @@ export const GROUPS = {
       'tests/library/search/engine-parts.test.ts',
     ],
   },
+  // Answering a search request: filters, orders, paging, tag counts (the per-document columns), hits, notices.
+  service: {
+    mutate: [
+      'main/library/search/search-service.ts',
+      'main/library/search/engine/doc-columns.ts',
+      'main/library/search/tag-facets.ts',
+      'main/library/search/date-bounds.ts',
+      'main/library/search/top-k.ts',
+    ],
+    tests: ['tests/library/search/search-service.test.ts', 'tests/library/search/engine-parts.test.ts'],
+  },
 };
