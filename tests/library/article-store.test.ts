@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH } from '../../common/search';
 import { openLibrary } from '../../main/library/library';
-import { JOURNAL_FILE } from '../../main/library/store/article-store';
+import { ArticleStore, JOURNAL_FILE } from '../../main/library/store/article-store';
 import { DESCRIPTOR_FILE } from '../../main/library/store/descriptor';
 import { LibraryLock } from '../../main/library/store/library-lock';
 import { writeFileDurable } from '../../main/library/store/durable-write';
@@ -137,6 +139,34 @@ describe('the library on disk', () => {
     await library.close();
     await expect(fs.access(path.join(lib, JOURNAL_FILE))).rejects.toThrow();
     await expect(fs.access(torn)).rejects.toThrow();
+  });
+
+  it("reads another live process's journal as its batch in progress, and a dead one's as a crash", async () => {
+    const report = await importAll([inputs]);
+    // The catalog names none of the articles on disk yet, and a journal is open: a batch being written…
+    await fs.rm(path.join(lib, 'index', 'catalog'), { recursive: true });
+    await fs.writeFile(
+      path.join(lib, 'catalog.json'),
+      JSON.stringify({ format: 'offprint-catalog', version: 1, revision: 1, articles: [] }),
+    );
+    await fs.writeFile(path.join(lib, JOURNAL_FILE), 'in progress');
+    // …by another process that is alive and holds the lock.
+    const writer = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const owner = { pid: writer.pid, host: os.hostname(), since: new Date().toISOString(), nonce: 'abc' };
+      await fs.writeFile(path.join(lib, 'offprint.lock'), JSON.stringify(owner));
+      // A reader takes the catalog as committed: it neither adopts the writer's files nor numbers a state of
+      // its own (the writer's next commit would reuse that revision for other contents).
+      const reader = await ArticleStore.open(lib);
+      expect([reader.size, reader.currentRevision]).toEqual([0, 1]);
+    } finally {
+      writer.kill('SIGKILL');
+      await new Promise((resolve) => writer.once('exit', resolve));
+    }
+    // The writer died: its journal is a crash's, and the articles it wrote are adopted.
+    const after = await ArticleStore.open(lib);
+    expect([...after.all()].map((a) => a.id).sort()).toEqual(report.imported.map((i) => i.id).sort());
+    expect(after.currentRevision).toBe(2);
   });
 
   it('writes durably by replacing the whole file', async () => {

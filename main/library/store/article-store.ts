@@ -30,6 +30,7 @@ import {
 } from './catalog';
 import { fsyncDirectory, writeFileDurable, writeTempSynced } from './durable-write';
 import { articleId, inspectArticle, readdirOrEmpty } from './article-folder';
+import { lockHeldByAnotherProcess } from './library-lock';
 import { moveToQuarantine } from './quarantine';
 import { mapLimited, settleLimited } from './limited';
 import { safeResourceName } from '../resource-name';
@@ -96,6 +97,8 @@ export class ArticleStore {
   private committing = new Set<string>();
   /** Journal writes and removals, in the order they were asked for (a new batch may start while one ends). */
   private journalOps: Promise<void> = Promise.resolve();
+  /** How many times the catalog was (re)read: part of stateKey. */
+  private loads = 0;
 
   private constructor(readonly dir: string) {}
 
@@ -111,7 +114,12 @@ export class ArticleStore {
       if (error instanceof OffprintError) throw error;
       throw new OffprintError('failed', inWords(error));
     });
-    const interrupted = await exists(path.join(this.dir, JOURNAL_FILE));
+    // A journal beside a lock another live process holds is that process's batch in progress, not a crash's:
+    // reconciling then would scan every article folder at each refresh, adopt files not yet committed, and give
+    // this process a revision of its own that the writer's next commit reuses for other contents.
+    const interrupted =
+      (await exists(path.join(this.dir, JOURNAL_FILE))) && !(await lockHeldByAnotherProcess(this.dir));
+    this.loads++;
     this.entries = catalog?.entries ?? new Map();
     this.revisions = catalog?.revisions ?? new Map();
     this.shardLines = catalog?.lines ?? new Map();
@@ -131,6 +139,15 @@ export class ArticleStore {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /**
+   * The catalog state this process holds, as a cache key: its revision, and which load it came from. A
+   * reconcile after a crash gives this process a revision of its own, which the next writer may reuse for other
+   * contents: caches keyed by the revision alone would then answer from the state before.
+   */
+  get stateKey(): string {
+    return `${this.loads}:${this.revision}`;
   }
 
   get currentRevision(): number {

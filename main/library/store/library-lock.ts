@@ -176,6 +176,17 @@ export async function hasStaleLock(libraryDir: string): Promise<boolean> {
   return typeof owner === 'object' && !isAlive(owner);
 }
 
+/**
+ * True when another live process holds the lock (one of another machine counts as live): it is writing now, so
+ * an import journal beside it is its batch in progress, not a crash's.
+ */
+export async function lockHeldByAnotherProcess(libraryDir: string): Promise<boolean> {
+  const owner = await readOwner(path.join(libraryDir, LOCK_FILE));
+  if (typeof owner !== 'object') return false;
+  if (owner.host === os.hostname() && owner.pid === process.pid) return false;
+  return isAlive(owner);
+}
+
 /** True when a name in the library folder is one of the lock's own files in passing (temporary or aside). */
 export const isLockLeftover = (name: string): boolean =>
   /^offprint\.lock\.(?:\d+\.)?[0-9a-f]+\.(?:tmp|stale)$/.test(name);

@@ -44,7 +44,8 @@ export class SegmentedIndex {
   private readers = new Map<string, SegmentReader>();
   private manifestStamp = '';
   private view: IndexView | null = null;
-  private viewRevision = -1;
+  /** What the cached view was built for (see viewFor). */
+  private viewKey = '';
   /** Damage found and dealt with (the documents concerned are indexed again), for the user to see. */
   readonly problems: string[] = [];
 
@@ -102,7 +103,7 @@ export class SegmentedIndex {
 
   /** The segments as one, with columns, for the store as it is now. */
   current(store: ArticleStore): IndexView {
-    return this.viewFor(store.currentRevision, (id) => store.get(id) !== undefined);
+    return this.viewFor(`catalog ${store.stateKey}`, (id) => store.get(id) !== undefined);
   }
 
   /**
@@ -111,8 +112,9 @@ export class SegmentedIndex {
    */
   currentWithoutCatalog(catalogRevision: number): IndexView | null {
     if (this.manifest.coveredRevision !== catalogRevision || this.manifest.segments.length === 0) return null;
-    const removed = new Set(this.manifest.removed ?? []);
-    return this.viewFor(catalogRevision, (id) => !removed.has(id));
+    const listed = this.manifest.removed ?? [];
+    const removed = new Set(listed);
+    return this.viewFor(`bare ${catalogRevision} ${listed.join(' ')}`, (id) => !removed.has(id));
   }
 
   /**
@@ -120,27 +122,30 @@ export class SegmentedIndex {
    * copies but the ids the catalog no longer lists, which its owner sends along with `revision`.
    */
   currentFor(revision: number, removed: ReadonlySet<string>): IndexView {
-    return this.viewFor(revision, (id) => !removed.has(id));
+    // The removed ids are part of the key: the same revision number may come with another catalog (see
+    // ArticleStore.stateKey), and a view kept for it would answer from the old one until the manifest changed.
+    return this.viewFor(`thread ${revision} ${[...removed].join(' ')}`, (id) => !removed.has(id));
   }
 
-  private removedCache: { revision: number; manifestStamp: string; ids: string[] } | null = null;
+  private removedCache: { state: string; manifestStamp: string; ids: string[] } | null = null;
 
   /** What a search thread needs besides the files: the ids the index holds that the catalog does not. */
   removedFor(store: ArticleStore): string[] {
     const cached = this.removedCache;
-    if (cached && cached.revision === store.currentRevision && cached.manifestStamp === this.manifestStamp)
+    if (cached && cached.state === store.stateKey && cached.manifestStamp === this.manifestStamp)
       return cached.ids;
     const ids = this.removedIds(store);
-    this.removedCache = { revision: store.currentRevision, manifestStamp: this.manifestStamp, ids };
+    this.removedCache = { state: store.stateKey, manifestStamp: this.manifestStamp, ids };
     return ids;
   }
 
-  private viewFor(revision: number, isLive: (id: string) => boolean): IndexView {
-    if (!this.view || this.viewRevision !== revision) {
+  /** The segments as one for `key` (what decides which documents are live), rebuilt when the key changes. */
+  private viewFor(key: string, isLive: (id: string) => boolean): IndexView {
+    if (!this.view || this.viewKey !== key) {
       const readers = this.manifest.segments.map((s) => this.readers.get(s.name)!);
       const set = new SegmentSet(FIELD_NAMES, readers, isLive);
       this.view = { set, columns: new DocColumns(set) };
-      this.viewRevision = revision;
+      this.viewKey = key;
     }
     return this.view;
   }
