@@ -15,7 +15,10 @@ export interface DecodedText {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Single-byte charsets chardet may name that we trust it on; anything else falls back to windows-1252. */
+/**
+ * Single-byte charsets chardet may name that we trust it on (and those of DECODE_AS below); anything else, a
+ * multi-byte charset included, falls back to windows-1252.
+ */
 const LEGACY = new Set([
   'windows-1250',
   'windows-1251',
@@ -29,8 +32,6 @@ const LEGACY = new Set([
   'iso-8859-5',
   'iso-8859-6',
   'iso-8859-7',
-  'iso-8859-8',
-  'iso-8859-9',
 ]);
 
 /**

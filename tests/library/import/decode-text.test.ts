@@ -64,6 +64,7 @@ describe('decodeText on legacy charsets', () => {
       [POLISH, 'iso-8859-2', 'iso-8859-2'],
       [GREEK, 'iso-8859-7', 'iso-8859-7'],
       [ARABIC, 'windows-1256', 'windows-1256'],
+      [ARABIC, 'iso-8859-6', 'iso-8859-6'],
       // ISO charsets read as the Windows charset that extends them (as browsers read ISO-8859-1 and -9).
       [TURKISH, 'iso-8859-9', 'windows-1254'],
       [TURKISH, 'windows-1254', 'windows-1254'],
@@ -74,6 +75,26 @@ describe('decodeText on legacy charsets', () => {
     for (const [text, charset, named] of cases) {
       const decoded = decodeText(iconv.encode(text.repeat(3), charset));
       expect(decoded, charset).toEqual({ text: text.repeat(3), encoding: named });
+    }
+  });
+
+  it('falls back to windows-1252 for a charset it does not trust the guess on, multi-byte ones included', () => {
+    const japanese = '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。\n'.repeat(3);
+    const bytes = iconv.encode(japanese, 'shift_jis');
+    expect(decodeText(bytes)).toEqual({
+      text: iconv.decode(bytes, 'windows-1252'),
+      encoding: 'windows-1252',
+    });
+  });
+
+  it('takes only a whole byte order mark for one: a legacy text starting with those letters is legacy text', () => {
+    // ï»¿ is the UTF-8 BOM read as windows-1252, ÿþ and þÿ the UTF-16 ones; any two of three, or one, are text.
+    for (const start of ['ïA¿', 'ï»A', 'ïle', 'ÿA', 'ÿes', 'þA', 'þe', 'A»¿', 'Aþ', 'Aÿ']) {
+      const text = `${start} — le garçon a mangé à la crêperie près du lycée.\n`;
+      expect(decodeText(iconv.encode(text, 'windows-1252')), start).toEqual({
+        text,
+        encoding: 'windows-1252',
+      });
     }
   });
 });
@@ -116,6 +137,8 @@ describe('decodeText on NULs and control characters', () => {
     expect(utf16WithoutBomOf(many(100, 6))).toBeNull();
     // The same, mirrored: big-endian.
     expect(utf16WithoutBomOf(Buffer.from(many(100, 5)).swap16())).toBe('utf-16be');
+    expect(utf16WithoutBomOf(Buffer.from(units(10)).swap16())).toBe('utf-16be');
+    expect(utf16WithoutBomOf(Buffer.from(units(9)).swap16())).toBeNull();
     expect(utf16WithoutBomOf(Buffer.from(many(100, 6)).swap16())).toBeNull();
   });
 
@@ -136,6 +159,10 @@ describe('decodeText on NULs and control characters', () => {
     };
     expect(decodeText(long(40))?.text).toBe('a'.repeat(9000 - 40));
     expect(decodeText(long(41))).toBeNull();
+    // The 8 KiB sample ends before byte 8192: a 41st NUL there is not counted.
+    const edge = long(40);
+    edge[8192] = 0;
+    expect(decodeText(edge)?.text).toBe('a'.repeat(9000 - 41));
     // NULs past the first 8 KiB are not counted, only removed.
     const late = Buffer.concat([Buffer.alloc(8192, 0x62), Buffer.from('\0\0c')]);
     expect(decodeText(late)).toEqual({ text: `${'b'.repeat(8192)}c`, encoding: 'utf-8' });
@@ -148,6 +175,8 @@ describe('decodeText on NULs and control characters', () => {
     expect(looksBinary(sample('\x01\x02'))).toBe(false);
     expect(looksBinary(sample('\x01\x02\x1f'))).toBe(true);
     expect(looksBinary(sample('\t\n\r\f\x1b\t\n\r\f\x1b'))).toBe(false);
+    for (const allowed of ['\t', '\n', '\r', '\f', '\x1b'])
+      expect(looksBinary(sample(allowed.repeat(5))), JSON.stringify(allowed)).toBe(false);
     expect(looksBinary(sample('\x00'))).toBe(true);
     expect(looksBinary(new Uint8Array())).toBe(false);
     // Only the first 8 KiB are looked at.
@@ -164,6 +193,11 @@ describe('decodeText on NULs and control characters', () => {
     // Escape counts here (no UTF-16 text holds one), tab, newlines and form feed do not.
     expect(decodeText(utf16(body('\x1b\x1b\x1b')))).toBeNull();
     expect(decodeText(utf16(body('\t\n\r\f\t\n\r\f')))?.encoding).toBe('utf-16le');
+    for (const allowed of ['\t', '\n', '\r', '\f'])
+      expect(decodeText(utf16(body(allowed.repeat(5))))?.encoding, JSON.stringify(allowed)).toBe('utf-16le');
+    // Only the first 8 KiB characters are looked at.
+    const lateControls = `${'a'.repeat(8192)}${'\x01'.repeat(1000)}`;
+    expect(decodeText(utf16(lateControls))?.text).toBe(lateControls);
     // Up to 8 NUL characters are removed; more is binary.
     expect(decodeText(utf16(`${'\0b'.repeat(8)}${'a'.repeat(84)}`))?.text).toBe(
       `${'b'.repeat(8)}${'a'.repeat(84)}`,

@@ -301,3 +301,117 @@ describe('the seed-text importer', () => {
     ]);
   });
 });
+
+describe('seed-format rules, at their edges', () => {
+  it('reads each landmark only where it stands: a line that merely mentions one is body text', () => {
+    const p = parseSeed(
+      page([
+        'See the previous article for more.',
+        'The next article follows tomorrow.',
+        'The report was published on 2023-05-01 22:00.',
+        'word• not a tag',
+        '• Floods',
+      ]),
+    );
+    expect(p.body.slice(2)).toEqual([
+      'See the previous article for more.',
+      'The next article follows tomorrow.',
+      'The report was published on 2023-05-01 22:00.',
+      'word• not a tag',
+    ]);
+    expect([p.previousTitle, p.nextTitle, p.published, p.tags]).toEqual([null, null, null, ['Floods']]);
+    // A breadcrumb starts the page with Home.
+    expect(parseSeed(page(['• Floods'], 'Go Home World Rivers rise after rain')).category).toBeNull();
+    // A dash list inside the body is the body's, not the footer's tags.
+    const listed = parseSeed(page(['- first point', '- second point', 'A closing paragraph.', '• Floods']));
+    expect(listed.tags).toEqual(['Floods']);
+    expect(listed.body).toContain('- first point');
+  });
+
+  it('reads the date line however it is spaced, and up to 119 characters long', () => {
+    for (const line of [
+      'Published  at 2023-05-01 22:00',
+      'Published:2023-05-01 22:00',
+      'Posted\ton 2023-05-01 22:00',
+    ])
+      expect(parseSeed(page([line])).published, line).toBe('2023-05-01T22:00:00Z');
+    const at = (length: number) => `Updated ${'x'.repeat(length - 8)}`;
+    expect(parseSeed(page([at(119), '• Floods'])).body).not.toContain(at(119));
+    expect(parseSeed(page([at(120), '• Floods'])).body).toContain(at(120));
+  });
+
+  it('keeps a tag with quotes inside it, refusing only one that starts with a quote', () => {
+    expect(parseSeed(page(['• Rock "n" Roll', '• “Quoted', '• Don’t panic'])).tags).toEqual([
+      'Rock "n" Roll',
+      'Don’t panic',
+    ]);
+  });
+
+  it('takes the whole run of headline lines out of the body, wherever the headline stands', () => {
+    const p = parseSeed(
+      [
+        'Home News',
+        'Kicker',
+        'The headline',
+        'The headline',
+        'Standfirst here',
+        'Body one.',
+        'Body two.',
+      ].join('\n'),
+    );
+    expect([p.title, p.subtitle, p.body]).toEqual([
+      'The headline',
+      'Kicker',
+      ['Standfirst here', 'Body one.', 'Body two.'],
+    ]);
+    // Not repeated: the first line is the headline, even when the breadcrumb does not end with it.
+    const plain = parseSeed(['Home News Elsewhere', 'First line', 'Second line', 'Third.'].join('\n'));
+    expect([plain.title, plain.subtitle, plain.body]).toEqual(['First line', 'Second line', ['Third.']]);
+  });
+
+  it('counts landmarks on trimmed, non-blank lines', () => {
+    const text = '\n\n   Home World Title  \n\n  Title\n Title\nbody';
+    expect(seedLandmarks(text)).toBe(2);
+  });
+});
+
+describe('the seed-text importer, reading', () => {
+  const sniffed = (text: string, extension = 'txt') =>
+    ({ text, extension, encoding: 'utf-8' }) as Parameters<typeof seedTextImporter.accepts>[1];
+  const input = { name: 'page.txt', bytes: new Uint8Array() } as unknown as Parameters<
+    typeof seedTextImporter.accepts
+  >[0];
+
+  it('takes a page with exactly two landmarks', () => {
+    const two = ['Home World Title', 'Title', 'Title', 'Body.'].join('\n');
+    expect(seedLandmarks(two)).toBe(2);
+    expect(seedTextImporter.accepts(input, sniffed(two))).toBe(true);
+  });
+
+  it('makes one article of the fields it read, under its own name', async () => {
+    const outcomes = await seedTextImporter.read(
+      input,
+      sniffed(page(['• Floods', 'Published at 2023-05-01 22:00', 'Previous articleOld', 'Next articleNew'])),
+    );
+    expect(outcomes).toHaveLength(1);
+    const [outcome] = outcomes;
+    if (outcome!.kind !== 'article') throw new Error(outcome!.reason);
+    expect(outcome!.importer).toBe('seed-text');
+    expect(outcome!.article).toMatchObject({
+      title: 'Rivers rise after rain',
+      subtitle: 'Flood warnings for three valleys',
+      category: 'World',
+      tags: ['Floods'],
+      published: '2023-05-01T22:00:00Z',
+      text: 'The river rose a metre overnight.\n\nFarmers moved their herds uphill.',
+      previousTitle: 'Old',
+      nextTitle: 'New',
+    });
+    // A standfirst alone is an article too.
+    const standfirstOnly = await seedTextImporter.read(
+      input,
+      sniffed(['Title', 'Title', 'Only a standfirst.'].join('\n')),
+    );
+    expect(standfirstOnly[0]!.kind).toBe('article');
+  });
+});

@@ -74,11 +74,8 @@ export function parseSeed(text: string): SeedParse {
     rest = rest.slice(1);
   }
   const title = chooseHeadline(rest, breadcrumb);
-  let cursor = 0;
-  while (cursor < rest.length && rest[cursor]!.text === title) cursor++;
-  if (cursor === 0) cursor = 1; // the headline was not in the text as a line of its own (taken from the breadcrumb)
-  const afterHeadline = rest.slice(title === rest[0]?.text ? cursor : 0);
-  const paragraphs = afterHeadline.map((l) => l.text).filter((t) => t !== title);
+  // The headline and its repeats are no paragraphs, wherever they stand.
+  const paragraphs = rest.map((l) => l.text).filter((t) => t !== title);
 
   // The standfirst is the first paragraph after the headline, when there is a body after it.
   let subtitle: string | null = null;
@@ -103,14 +100,12 @@ function isFooterLine(text: string): boolean {
   );
 }
 
-/** The headline is the first line that repeats near the top; failing that, what ends the breadcrumb or the first line. */
+/** The headline is the first line that repeats near the top; failing that, the first line, or the breadcrumb. */
 function chooseHeadline(lines: Line[], breadcrumb: string | null): string {
   const head = lines.slice(0, 12).map((l) => l.text);
   const repeated = head.find((t, i) => head.indexOf(t) === i && head.lastIndexOf(t) !== i);
   if (repeated) return repeated;
-  const first = head[0] ?? '';
-  if (breadcrumb && first && breadcrumb.endsWith(first)) return first;
-  return first || breadcrumb || 'Untitled';
+  return head[0] || breadcrumb || 'Untitled';
 }
 
 function categoryOf(breadcrumb: string | null, title: string): string | null {
