@@ -104,6 +104,8 @@ export const GROUPS = {
       'main/library/search/engine/segment-reader.ts',
     ],
     tests: [
+      'tests/library/search/segment-files.test.ts',
+      'tests/library/search/executor-equivalence.test.ts',
       'tests/library/search/engine-parts.test.ts',
       'tests/library/search/query-bounds.test.ts',
       'tests/library/search/segment-upgrade.test.ts',

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSeed, seedLandmarks, seedTextImporter } from '../../../main/library/import/formats/seed-text';
+import type { ImportOutcome } from '../../../main/library/import/importer';
 import { SEED_LIKE } from '../../helpers/fixtures-and-shared';
 
 describe('seed-format variants', () => {
@@ -389,10 +390,11 @@ describe('the seed-text importer, reading', () => {
   });
 
   it('makes one article of the fields it read, under its own name', async () => {
-    const outcomes = await seedTextImporter.read(
+    // The seed importer reads one file into one outcome, as a list.
+    const outcomes = (await seedTextImporter.read(
       input,
       sniffed(page(['• Floods', 'Published at 2023-05-01 22:00', 'Previous articleOld', 'Next articleNew'])),
-    );
+    )) as ImportOutcome[];
     expect(outcomes).toHaveLength(1);
     const [outcome] = outcomes;
     if (outcome!.kind !== 'article') throw new Error(outcome!.reason);
@@ -408,10 +410,10 @@ describe('the seed-text importer, reading', () => {
       nextTitle: 'New',
     });
     // A standfirst alone is an article too.
-    const standfirstOnly = await seedTextImporter.read(
+    const standfirstOnly = (await seedTextImporter.read(
       input,
       sniffed(['Title', 'Title', 'Only a standfirst.'].join('\n')),
-    );
+    )) as ImportOutcome[];
     expect(standfirstOnly[0]!.kind).toBe('article');
   });
 });
