@@ -46,7 +46,10 @@ export async function openDescriptor(dir: string, create = false): Promise<Opene
   try {
     raw = await fs.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OffprintError('failed', inWords(error));
+    const failure = error as NodeJS.ErrnoException;
+    // readFile's EISDIR names no path: the message must still say which file.
+    if (failure.code !== 'ENOENT')
+      throw new OffprintError('failed', inWords(Object.assign(failure, { path: failure.path ?? file })));
   }
   const parsed = raw === null ? null : parse(raw);
   if (parsed && parsed.format === LIBRARY_FORMAT) {

@@ -150,6 +150,24 @@ describe('openDescriptor', () => {
     }
   });
 
+  it('says in words why a folder or its descriptor cannot be read or created', async () => {
+    const file = path.join(dir, 'notes.txt');
+    await fs.writeFile(file, 'x');
+    // Through a file: the folder can be neither read nor made.
+    const [kind, message] = await refusal(path.join(file, 'library'));
+    expect(kind).toBe('failed');
+    expect(message).toMatch(/^cannot read .*notes\.txt\/library: /);
+    const [createKind, createMessage] = await refusal(path.join(file, 'library'), true);
+    expect(createKind).toBe('failed');
+    expect(createMessage).toMatch(/^cannot read .*notes\.txt\/library: /);
+    // A descriptor that is a folder.
+    const lib = path.join(dir, 'lib');
+    await fs.mkdir(path.join(lib, DESCRIPTOR_FILE), { recursive: true });
+    const [readKind, readMessage] = await refusal(lib);
+    expect(readKind).toBe('failed');
+    expect(readMessage).toBe(`cannot read ${path.join(lib, DESCRIPTOR_FILE)}: it is a folder, not a file`);
+  });
+
   it('names its temporary files by the descriptor name and .tmp', () => {
     expect(isDescriptorTemp(`${DESCRIPTOR_FILE}.1234.tmp`)).toBe(true);
     expect(isDescriptorTemp(`${DESCRIPTOR_FILE}.tmp`)).toBe(true);

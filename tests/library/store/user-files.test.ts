@@ -93,7 +93,7 @@ describe("an article's user.json", () => {
     ];
     for (const [content, message] of cases) {
       await fs.writeFile(file, content);
-      await expect(readUserData(dir), content).rejects.toThrow(message);
+      await expect(readUserData(dir), content).rejects.toMatchObject({ kind: 'failed', message });
       expect(() => readUserDataSync(dir), content).toThrow(message);
       // The catalog's rebuild takes such a file as no flags, and does not fail.
       expect(await readUserFlagsLenient(dir)).toEqual(NO_USER_FLAGS);
