@@ -18,6 +18,7 @@ import {
   openZip,
   readEntryBytes,
   unsafeEntryName,
+  ZIP_LIMITS,
 } from '../../../main/library/import/zip-entries';
 import { removeDir, tempDir } from '../../helpers/temp-library';
 import { makeZip } from './zip-writer';
@@ -65,6 +66,7 @@ describe('zip entries', () => {
     expect(entryName(entry([0x63, 0x61, 0x66, 0x82], 0))).toBe('café');
     expect(entryName(entry([0x63, 0x61, 0x66, 0x82], 0x801 & ~0x800))).toBe('café');
     expect(entryName({ fileName: 'already text' } as unknown as Entry)).toBe('already text');
+    expect(entryName({ fileName: 'déjà vu', generalPurposeBitFlag: 0 } as unknown as Entry)).toBe('déjà vu');
   });
 
   it('refuses names with a NUL, absolute or pointing outside the archive, saying which', () => {
@@ -81,6 +83,8 @@ describe('zip entries', () => {
       ['a/../../up.txt', 'its name points outside the archive (`..`)'],
       ['a\\..\\up.txt', 'its name points outside the archive (`..`)'],
       ['a/..', 'its name points outside the archive (`..`)'],
+      ['notes/c:file', null],
+      ['notes/x:', null],
     ];
     for (const [name, reason] of cases) expect(unsafeEntryName(name), name).toBe(reason);
   });
@@ -137,5 +141,49 @@ describe('zip entries', () => {
     const roomy = new ExpansionBudget(10, { ...DEFAULTS, maxExpansionRatio: 1, expansionFloorBytes: 6000 });
     expect(await read('two.txt', roomy)).toHaveLength(5000);
     expect(roomy.used).toBe(5000);
+  });
+
+  it('lists every entry past an unsafe name, which fails alone', async () => {
+    const zip = makeZip([
+      { name: 'ok.txt', data: 'a' },
+      { name: '../evil.txt', data: 'b' },
+      { name: 'after.txt', data: 'c' },
+    ]);
+    expect(await names(zip)).toEqual(['ok.txt', '../evil.txt', 'after.txt']);
+  });
+
+  it('refuses an entry whose bytes are damaged or longer than its header says', async () => {
+    const readFirst = async (bytes: Buffer) => {
+      const zip = await openZip(bytes, false);
+      try {
+        const entry = (await nextEntry(zip))!;
+        return (await readEntryBytes(zip, entry)).toString();
+      } finally {
+        zip.close();
+      }
+    };
+    const text = 'Lorem ipsum dolor sit amet. '.repeat(50);
+    const good = makeZip([{ name: 'a.txt', data: text }]);
+    expect(await readFirst(good)).toBe(text);
+    // Deflated bytes garbled in the middle: the inflater fails, and so does the read.
+    const garbled = Buffer.from(good);
+    for (let i = 40; i < 60; i++) garbled[i] = 0xff;
+    await expect(readFirst(garbled)).rejects.toThrow();
+    // A header that says 10 bytes for 1,400: yauzl stops at the size it was told, and says so.
+    const lying = Buffer.from(good);
+    lying.writeUInt32LE(10, 22); // local header: uncompressed size
+    const central = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    lying.writeUInt32LE(10, central + 24); // central directory: uncompressed size
+    await expect(readFirst(lying)).rejects.toThrow(/too many bytes|expected/i);
+  });
+
+  it('uses the default limits of limits.ts as the zip limits it names', () => {
+    expect(ZIP_LIMITS).toEqual({
+      maxEntries: DEFAULTS.maxEntries,
+      maxTotalBytes: DEFAULTS.maxExpandedBytes,
+      maxRatio: DEFAULTS.maxExpansionRatio,
+      ratioFloorBytes: 1024 * 1024,
+      maxDepth: 4,
+    });
   });
 });
