@@ -96,6 +96,13 @@ describe('imageTypeOf', () => {
     expect(imageTypeOf(ico(1, 1))).toBeNull();
     expect(imageTypeOf(ico(1).subarray(0, 21))).toBeNull();
     expect(imageTypeOf(ico(3))?.extension).toBe('.ico');
+    // Their signatures count too: the same headers after other first bytes are no image.
+    const notBm = bmp(40);
+    notBm[0] = 0x58; // 'X'
+    expect(imageTypeOf(notBm)).toBeNull();
+    const notIco = ico(1);
+    notIco[2] = 0x02; // type 2 is a cursor
+    expect(imageTypeOf(notIco)).toBeNull();
   });
 
   it('never takes a document for an image, whatever it claims', () => {
