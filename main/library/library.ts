@@ -263,11 +263,14 @@ export class Library implements OffprintApi {
   async search(request: SearchRequest): Promise<SearchResponse> {
     await this.refreshIfChanged();
     if (!this.searchPool) return this.searchHere(request);
+    // Taken before the search is sent: the catch-up may end while the search thread answers from the index as
+    // it was, and an answer of "nothing indexed" must then still wait for it and ask again.
+    const building = this.openCatchUp;
     let answer = await this.searchPool.run(this.searchJob(request));
     // A library whose index is being built from nothing (an upgrade, a lost index): wait for it rather than
     // answer "no hits"; otherwise answer from what is indexed and say what is not yet.
-    if (answer.indexed === 0 && this.store.size > 0 && this.openCatchUp) {
-      await this.openCatchUp;
+    if (answer.indexed === 0 && this.store.size > 0 && building) {
+      await building;
       await this.refreshIfChanged();
       answer = await this.searchPool.run(this.searchJob(request));
     }

@@ -154,6 +154,10 @@ describe.skipIf(!chromium || !built)('the browser mode', () => {
     await page.getByRole('checkbox', { name: 'tech', exact: true }).check();
     const all = await apiSearch({ query: '', tags: ['tech'], limit: 100_000 });
     expect(all.total).toBeGreaterThan(210);
+    // The page shows the filtered list before a row of it is opened (a row of the list before would open in
+    // the list as it is when the click lands).
+    await eventually(() => page.locator('.result-count strong').textContent()).toBe(`${all.total} articles`);
+    await eventually(() => page.locator('.row-title').first().textContent()).toBe(all.hits[0]!.title);
     await page.getByRole('link', { name: all.hits[0]!.title }).click();
     await eventually(() => position().textContent()).toBe(`1 of ${all.total}`);
     for (let i = 1; i < 210; i++) await page.keyboard.press('ArrowRight');
