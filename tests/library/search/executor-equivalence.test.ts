@@ -41,9 +41,20 @@ function indexDocument(id: string, a: (typeof articles)[number], i: number): Ind
 const original = articles.map((a, i) => indexDocument(`a${i}`, a, i));
 // Articles a10 … a19, edited: indexed anew in a later segment with other text.
 const replaced = edited.map((a, k) => indexDocument(`a${10 + k}`, a, 10 + k));
+// A fifth segment whose words no other segment has: wildcards and fuzzy terms must find them in the merged
+// dictionary (an odd number of segments, too, for the pairwise merge).
+const UNIQUE = ['zebrafinch', 'xylophonist', 'quokkas', 'zebrafish', 'xylography'];
+const rare = UNIQUE.map((word, k) =>
+  indexDocument(
+    `r${k}`,
+    { title: `${word} notes`, paragraphs: [`All about the ${word}.`], tags: [], text: '' },
+    k,
+  ),
+);
 const live = [
   ...original.filter((d) => !REMOVED.has(d.id) && !replaced.some((r) => r.id === d.id)),
   ...replaced,
+  ...rare,
 ];
 
 let dir: string;
@@ -70,6 +81,7 @@ beforeAll(async () => {
     await segment('2.seg', original.slice(100, 200)),
     await segment('3.seg', original.slice(200)),
     await segment('4.seg', replaced),
+    await segment('5.seg', rare),
   ];
   set = new SegmentSet(FIELD_NAMES, readers, (id) => !REMOVED.has(id));
   reference = buildIndex(live);
@@ -82,7 +94,7 @@ afterAll(async () => {
 describe('the query executor against plain Lunr', () => {
   it('holds the live documents only, with the newest copy of each', () => {
     expect(set.liveCount).toBe(live.length);
-    expect(set.slotCount).toBe(310);
+    expect(set.slotCount).toBe(315);
     expect(set.idOf(set.slotOfId.get('a15')!)).toBe('a15');
     expect(set.slotOfId.get('a15')).toBeGreaterThanOrEqual(300);
     expect(set.slotOfId.has('a55')).toBe(false);
@@ -112,6 +124,12 @@ describe('the query executor against plain Lunr', () => {
       'ann lee',
       'valley*',
       'chen~1',
+      'zebra*',
+      'xylo*',
+      '*fish',
+      'xylophonists~1',
+      'quokka~1',
+      'title:zeb* body:xyl*',
     ];
     const differences = queries.flatMap((q) => compareQuery(q, set, reference) ?? []);
     expect(differences).toEqual([]);
