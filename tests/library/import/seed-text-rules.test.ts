@@ -293,22 +293,23 @@ describe('the seed-text importer', () => {
 
 describe('seed-format rules, at their edges', () => {
   it('reads each landmark only where it stands: a line that merely mentions one is body text', () => {
-    const p = parseSeed(
-      page([
-        'See the previous article for more.',
-        'The next article follows tomorrow.',
-        'The report was published on 2023-05-01 22:00.',
-        'word• not a tag',
-        '• Floods',
-      ]),
-    );
-    expect(p.body.slice(2)).toEqual([
+    // Each right above the footer, where a footer line would be taken into it.
+    for (const line of [
       'See the previous article for more.',
       'The next article follows tomorrow.',
       'The report was published on 2023-05-01 22:00.',
       'word• not a tag',
-    ]);
-    expect([p.previousTitle, p.nextTitle, p.published, p.tags]).toEqual([null, null, null, ['Floods']]);
+      'Please share this article today',
+    ]) {
+      const p = parseSeed(page([line, '• Floods']));
+      expect(p.body.at(-1), line).toBe(line);
+      expect([p.previousTitle, p.nextTitle, p.published, p.tags], line).toEqual([
+        null,
+        null,
+        null,
+        ['Floods'],
+      ]);
+    }
     // A breadcrumb starts the page with Home.
     expect(parseSeed(page(['• Floods'], 'Go Home World Rivers rise after rain')).category).toBeNull();
     // A dash list inside the body is the body's, not the footer's tags.
