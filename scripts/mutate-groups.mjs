@@ -194,4 +194,147 @@ export const GROUPS = {
     ],
     tests: ['tests/library/search/search-service.test.ts', 'tests/library/search/engine-parts.test.ts'],
   },
+  // Other apps' exports: Omnivore and Wallabag (zip or JSON), ArchiveBox's data folder, the JSON and zip
+  // listings they are read through, and the walk over dropped folders that finds them. The tests import through extract (in this process); folders.test.ts also
+  // runs the CLI for two of its tests, where no mutant is active.
+  exports: {
+    mutate: [
+      'main/library/import/formats/omnivore.ts',
+      'main/library/import/formats/wallabag.ts',
+      'main/library/import/formats/archivebox.ts',
+      'main/library/import/archivebox-index.ts',
+      'main/library/import/json-fields.ts',
+      'main/library/import/zip-directory.ts',
+      'main/library/import/walk-inputs.ts',
+    ],
+    tests: [
+      'tests/library/import/omnivore.test.ts',
+      'tests/library/import/wallabag.test.ts',
+      'tests/library/import/folders.test.ts',
+    ],
+  },
+  // Single-file formats: WARC, Markdown (with front matter), a saved page, plain text, and the link lists of
+  // Pocket and Instapaper.
+  formats: {
+    mutate: [
+      'main/library/import/formats/warc.ts',
+      'main/library/import/formats/markdown.ts',
+      'main/library/import/front-matter.ts',
+      'main/library/import/formats/html-page.ts',
+      'main/library/import/formats/plain-text.ts',
+      'main/library/import/formats/pocket.ts',
+      'main/library/import/formats/instapaper.ts',
+      'main/library/import/text-lines.ts',
+    ],
+    tests: [
+      'tests/library/import/warc.test.ts',
+      'tests/library/import/markdown.test.ts',
+      'tests/library/import/html-page.test.ts',
+      'tests/library/import/link-exports.test.ts',
+      'tests/library/import/zip-archive.test.ts',
+      'tests/library/seed-text-importer.test.ts',
+    ],
+  },
+  // The import pipeline around the formats: which format a file is, the registry, extraction and its outcomes,
+  // zips of anything, a saved page's reading (Readability) and the local images it brings.
+  pipeline: {
+    mutate: [
+      'main/library/import/extract.ts',
+      'main/library/import/importer.ts',
+      'main/library/import/registry.ts',
+      'main/library/import/sniff.ts',
+      'main/library/import/finish-outcome.ts',
+      'main/library/import/formats/zip-archive.ts',
+      'main/library/import/html-page-reader.ts',
+      'main/library/import/local-images.ts',
+      'main/library/import/decode-html.ts',
+      'main/library/import/html-fragment.ts',
+    ],
+    tests: [
+      'tests/library/import/zip-archive.test.ts',
+      'tests/library/import/zip-depth.test.ts',
+      'tests/library/import/html-page.test.ts',
+      'tests/library/import/local-resources.test.ts',
+      'tests/library/import/not-articles.test.ts',
+      'tests/library/import/stoppable-extraction.test.ts',
+      'tests/library/seed-text-importer.test.ts',
+    ],
+  },
+  // Backup and restore: the backup zip written and read back, what it holds, and merging a restored library's
+  // tags, notes, highlights and saved searches into one that has its own.
+  backup: {
+    mutate: [
+      'main/library/export/restore-backup.ts',
+      'main/library/export/write-backup.ts',
+      'main/library/export/backup-format.ts',
+      'main/library/export/backup-detect.ts',
+      'main/library/export/merge-user-data.ts',
+      'main/library/export/merge-saved-searches.ts',
+      'main/library/export/offprint-version.ts',
+      'main/library/export/zip-buffer.ts',
+    ],
+    tests: ['tests/library/export/backup-restore.test.ts'],
+  },
+  // The user's edits through a library (tags, notes, highlights, reading state, saved searches).
+  edits: {
+    mutate: ['main/library/user-edits.ts', 'main/library/tag-edits.ts', 'main/library/saved-search-edits.ts'],
+    tests: [
+      'tests/library/tag-edits.test.ts',
+      'tests/library/saved-searches.test.ts',
+      'tests/library/user-data.test.ts',
+    ],
+  },
+  // The index on disk: the segment files, the manifest naming them, when segments merge, and the segmented
+  // index that adds, removes and reloads.
+  index: {
+    mutate: [
+      'main/library/search/engine/segmented-index.ts',
+      'main/library/search/engine/segment-files.ts',
+      'main/library/search/engine/manifest.ts',
+      'main/library/search/engine/merge-policy.ts',
+    ],
+    tests: [
+      'tests/library/search/segment-files.test.ts',
+      'tests/library/search/segment-upgrade.test.ts',
+      'tests/library/search/index-round-trip.test.ts',
+    ],
+  },
+  // The store under a live library: the batch journal and its commit, reconciling after a crash, the library
+  // lock and the leftovers a crash leaves. Real processes hold the lock in library-lock.test.ts.
+  'live-store': {
+    mutate: [
+      'main/library/store/article-store.ts',
+      'main/library/store/library-lock.ts',
+      'main/library/store/limited.ts',
+      'main/library/store/leftovers.ts',
+    ],
+    tests: [
+      'tests/library/article-store.test.ts',
+      'tests/library/library-lock.test.ts',
+      'tests/library/store-commit-race.test.ts',
+      'tests/library/damage.test.ts',
+    ],
+  },
+  // The library itself: opening, imports through the worker, search through the pool or in this process, the
+  // one dispatcher the transports share. Each mutant costs seconds (a real library opens for each test).
+  library: {
+    mutate: [
+      'main/library/library.ts',
+      'main/library/import-job.ts',
+      'main/library/worker-client.ts',
+      'main/library/dispatch.ts',
+      'main/library/search-only.ts',
+      'main/library/search/search-pool.ts',
+      'main/library/search/lunr-setup.ts',
+      'main/library/search/index-document.ts',
+      'main/library/location.ts',
+    ],
+    tests: [
+      'tests/library/dispatch.test.ts',
+      'tests/library/search-only.test.ts',
+      'tests/library/catalog-and-index-files.test.ts',
+      'tests/library/search.test.ts',
+      'tests/library/tag-edits.test.ts',
+    ],
+  },
 };
