@@ -177,6 +177,64 @@ describe('zip entries', () => {
     await expect(readFirst(lying)).rejects.toThrow(/too many bytes|expected/i);
   });
 
+  it("closes an archive on disk once its last entry is listed, unless told not to, and says why one can't open", async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir, 'a.zip');
+      await fs.writeFile(file, ZIP);
+      const listed = async (zip: Awaited<ReturnType<typeof openZip>>) => {
+        while (await nextEntry(zip));
+        return zip.isOpen;
+      };
+      // Closed by itself (the file descriptor goes back), from openZip and openWithinLimits alike.
+      expect(await listed(await openZip(file))).toBe(false);
+      const opened = await openWithinLimits(file);
+      expect('zip' in opened && (await listed(opened.zip))).toBe(false);
+      // Kept open for entries read after the listing (the Omnivore importer), until closed.
+      const kept = await openZip(file, false);
+      expect(await listed(kept)).toBe(true);
+      kept.close();
+      const keptWithin = await openWithinLimits(file, false);
+      expect('zip' in keptWithin && (await listed(keptWithin.zip))).toBe(true);
+      if ('zip' in keptWithin) keptWithin.zip.close();
+    } finally {
+      await removeDir(dir);
+    }
+    // The reason names what yauzl found, not a word of our own.
+    const broken = await openWithinLimits(Buffer.from('PK\u0003\u0004 not really a zip'));
+    expect('reason' in broken && broken.reason).toMatch(
+      /end of central directory record signature not found/i,
+    );
+  });
+
+  it('leaves no listener behind between entries, and rejects on a damaged directory record', async () => {
+    const zip = await openZip(ZIP);
+    for (let i = 0; i < 3; i++) {
+      expect(await nextEntry(zip)).not.toBeNull();
+      for (const event of ['entry', 'end', 'error']) expect(zip.listenerCount(event), event).toBe(0);
+    }
+    // The second entry's central directory record garbled: the first is listed, the next read rejects.
+    const damaged = Buffer.from(ZIP);
+    const first = damaged.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const second = damaged.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), first + 4);
+    damaged.writeUInt32LE(0xdeadbeef, second);
+    const bad = await openZip(damaged);
+    expect(entryName((await nextEntry(bad))!)).toBe('notes/one.txt');
+    await expect(nextEntry(bad)).rejects.toThrow(/invalid central directory file header signature/);
+  });
+
+  it("rejects an entry whose local header is damaged, with yauzl's reason", async () => {
+    const damaged = Buffer.from(ZIP);
+    damaged.writeUInt32LE(0xdeadbeef, 0); // the first entry's local header signature
+    const zip = await openZip(damaged, false);
+    try {
+      const entry = (await nextEntry(zip))!;
+      await expect(readEntryBytes(zip, entry)).rejects.toThrow(/invalid local file header signature/);
+    } finally {
+      zip.close();
+    }
+  });
+
   it('uses the default limits of limits.ts as the zip limits it names', () => {
     expect(ZIP_LIMITS).toEqual({
       maxEntries: DEFAULTS.maxEntries,
