@@ -119,7 +119,7 @@ export const GROUPS = {
       'main/library/export/author-names.ts',
       'main/library/export/citation-key.ts',
     ],
-    tests: ['tests/library/export/citations.test.ts'],
+    tests: ['tests/library/export/citations.test.ts', 'tests/library/export/citation-parts.test.ts'],
   },
   // Export of articles as Markdown, standalone HTML or JSON, one file or a zip, and the names they get.
   export: {
