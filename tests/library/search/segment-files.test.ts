@@ -128,6 +128,57 @@ describe('a segment file', () => {
     }
   });
 
+  it('lets go of its file when closed, once or twice, and reads nothing after', () => {
+    const holding = () =>
+      fs.readdirSync('/proc/self/fd').some((fd) => {
+        try {
+          return fs.readlinkSync(path.join('/proc/self/fd', fd)) === file;
+        } catch {
+          return false; // the descriptor readdir itself used, gone by now
+        }
+      });
+    const reader = SegmentReader.open(file);
+    if (fs.existsSync('/proc/self/fd')) expect(holding()).toBe(true);
+    reader.close();
+    if (fs.existsSync('/proc/self/fd')) expect(holding()).toBe(false);
+    expect(() => reader.close()).not.toThrow();
+    expect(() => reader.postings(0)).toThrow();
+  });
+
+  it('builds a segment past its first 65,536 postings, every one in place', () => {
+    // 90 documents of 800 words each that no other document has: 72,000 postings in the body field.
+    const analyzer = new Analyzer();
+    const many = Array.from({ length: 90 }, (_, d) => ({
+      ...DOCS[0]!,
+      id: `m${d}`,
+      title: '',
+      subtitle: '',
+      tags: '',
+      author: '',
+      body: Array.from({ length: 800 }, (_, k) => `q${d}z${k}`).join(' '),
+    }));
+    const seg = buildSegment(
+      FIELD_NAMES,
+      many.map((doc, i) => ({
+        id: doc.id,
+        meta: [null, [], '', 0, i] as DocMeta,
+        fields: analyzer.document(doc),
+      })),
+    );
+    expect(seg.docs.length).toBe(72_000);
+    expect(seg.terms.length).toBe(72_000);
+    const F = FIELD_NAMES.length;
+    const body = FIELD_NAMES.indexOf('body');
+    for (const d of [0, 45, 89]) {
+      for (const k of [0, 799]) {
+        const t = seg.terms.indexOf(`q${d}z${k}`);
+        const at = seg.termFieldStart[t * F + body]!;
+        expect(seg.termFieldStart[t * F + body + 1]! - at).toBe(1);
+        expect([seg.docs[at], seg.tfs[at]]).toEqual([d, 1]);
+      }
+    }
+  });
+
   it('merges into what building the kept documents afresh gives, terms only dropped documents had gone', () => {
     const first = built(DOCS.slice(0, 25));
     const second = built(DOCS.slice(25));
@@ -146,6 +197,16 @@ describe('a segment file', () => {
     expect([...merged.docs]).toEqual([...fresh.docs]);
     expect([...merged.tfs]).toEqual([...fresh.tfs]);
     expect(merged.fields).toEqual(FIELD_NAMES);
+  });
+
+  it("merges right when the last document is dropped: its lengths never land on another's", () => {
+    const first = built(DOCS.slice(0, 20));
+    const second = built(DOCS.slice(20));
+    const keepSecond = Uint8Array.from(DOCS.slice(20), (_, i) => (i === 19 ? 0 : 1));
+    const merged = mergeSegments([first, second], [new Uint8Array(20).fill(1), keepSecond]);
+    const fresh = built(DOCS.slice(0, 39));
+    expect(merged.ids).toEqual(fresh.ids);
+    expect([...merged.fieldLengths]).toEqual([...fresh.fieldLengths]);
   });
 
   describe('damaged', () => {
@@ -188,6 +249,10 @@ describe('a segment file', () => {
       const long = good();
       long.writeUInt32LE((1 << 20) + 1, 12);
       expect(opening(long)).toThrow('damaged header');
+      // Exactly 1 MiB is allowed by the cap (and then found longer than the file).
+      const atCap = good();
+      atCap.writeUInt32LE(1 << 20, 12);
+      expect(opening(atCap)).toThrow(/shorter than its header says/);
       expect(opening(withHeader((h) => (h['format'] = 'other')))).toThrow('damaged header');
       expect(opening(withHeader((h) => (h['version'] = 1)))).toThrow('damaged header');
     });
@@ -198,6 +263,64 @@ describe('a segment file', () => {
           'damaged: its sections disagree',
         );
       expect(opening(withHeader((h) => (h['fields'] = ['title'])))).toThrow('damaged: its sections disagree');
+    });
+
+    it('with whole sections that disagree with the header or with each other, each alone, is damaged', () => {
+      /** Encoded from `data` changed by `change`, then its header edited by `edit`; every checksum holds. */
+      const encoded = (
+        change: (d: SegmentData) => SegmentData,
+        edit?: (h: Record<string, number>) => void,
+      ) => {
+        const bytes = encodeSegment(change(data));
+        if (!edit) return bytes;
+        const length = bytes.readUInt32LE(12);
+        const header = JSON.parse(bytes.subarray(16, 16 + length).toString('utf8')) as Record<string, number>;
+        edit(header);
+        bytes.write(JSON.stringify(header).padEnd(length, ' '), 16, 'utf8');
+        return bytes;
+      };
+      const one = <T>(list: ArrayLike<T>) => Array.from(list).slice(0, 1);
+      const cases: Array<[string, Buffer]> = [
+        ['a meta row too many', encoded((d) => ({ ...d, meta: [...d.meta, d.meta[0]!] }))],
+        [
+          'field lengths too many',
+          encoded((d) => ({
+            ...d,
+            fieldLengths: Uint32Array.from([...d.fieldLengths, ...one(d.fieldLengths)]),
+          })),
+        ],
+        [
+          'term starts too many',
+          encoded((d) => ({ ...d, termFieldStart: Uint32Array.from([...d.termFieldStart, d.docs.length]) })),
+        ],
+        [
+          'a posting the term starts do not reach',
+          encoded((d) => ({
+            ...d,
+            docs: Uint32Array.from([...d.docs, 0]),
+            tfs: Uint32Array.from([...d.tfs, 1]),
+          })),
+        ],
+        // The header's count put back where the ids or terms section lost one: only that section disagrees.
+        [
+          'an id missing',
+          encoded(
+            (d) => ({ ...d, ids: d.ids.slice(1) }),
+            (h) => (h['docCount']! += 1),
+          ),
+        ],
+        [
+          'a term missing',
+          encoded(
+            (d) => ({ ...d, terms: d.terms.slice(1) }),
+            (h) => (h['termCount']! += 1),
+          ),
+        ],
+      ];
+      for (const [what, bytes] of cases)
+        expect(opening(bytes), what).toThrow('damaged: its sections disagree');
+      // Unchanged, the same encoding opens.
+      expect(opening(encoded((d) => d))).not.toThrow();
     });
 
     it('with a section that does not match its checksum, or cut short, is damaged', () => {
