@@ -130,7 +130,7 @@ export const GROUPS = {
       'main/library/export/export-articles.ts',
       'main/library/export/json-export.ts',
     ],
-    tests: ['tests/library/export/export-formats.test.ts'],
+    tests: ['tests/library/export/export-formats.test.ts', 'tests/library/export/export-parts.test.ts'],
   },
   // Saved web pages (MHTML): the MIME multipart reader and the format around it.
   mhtml: {
