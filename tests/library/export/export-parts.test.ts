@@ -81,7 +81,8 @@ describe('markdown at its edges', () => {
       note: '  \n\t ',
       highlights: [highlight('  First line\n\n   second  line  ', '   '), highlight('One', ' Why\n  here? ')],
     };
-    const text = '  One.  \n \n\n  Two\tthree.  \n\n \n';
+    // Blank lines of one space, of two, and several in a row all part paragraphs.
+    const text = '  One.  \n \n\n  Two\tthree.  \n  \nFour.\n\n \n';
     const md = articleMarkdown({ ...BARE, title: ' A\n  title ', text }, user);
     expect(md.slice(md.indexOf('# '))).toBe(
       [
@@ -90,6 +91,8 @@ describe('markdown at its edges', () => {
         'One.',
         '',
         'Two\tthree.',
+        '',
+        'Four.',
         '',
         '## Highlights',
         '',
@@ -135,12 +138,12 @@ describe('html at its edges', () => {
 
   it('writes a text body as trimmed paragraphs, and a blank note not at all', () => {
     const html = articleHtml(
-      { ...BARE, text: '  One.  \n \n\n  Two & three.  \n\n \n' },
+      { ...BARE, text: '  One.  \n \n\n  Two & three.  \n  \nFour.\n\n \n' },
       { ...EMPTY_USER_DATA, note: ' \n ' },
       new Map(),
     );
     expect(inner(html)).toBe(
-      '<header><h1>Tides</h1></header>\n<div class="body"><p>One.</p>\n<p>Two &#38; three.</p></div>',
+      '<header><h1>Tides</h1></header>\n<div class="body"><p>One.</p>\n<p>Two &#38; three.</p>\n<p>Four.</p></div>',
     );
   });
 
