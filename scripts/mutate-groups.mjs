@@ -135,7 +135,7 @@ export const GROUPS = {
   // Saved web pages (MHTML): the MIME multipart reader and the format around it.
   mhtml: {
     mutate: ['main/library/import/mime-multipart.ts', 'main/library/import/formats/mhtml.ts'],
-    tests: ['tests/library/import/mhtml.test.ts'],
+    tests: ['tests/library/import/mhtml.test.ts', 'tests/library/import/mime-parts.test.ts'],
   },
   // A saved page's metadata from what it declares (JSON-LD, Open Graph, Dublin Core, Parse.ly, citation meta).
   metadata: {

@@ -27,9 +27,12 @@ export interface MimeMessage {
 
 const MAX_DEPTH = 8;
 
-/** Splits `bytes` (as a latin1 string, one char per byte) at the first blank line. */
+/**
+ * Splits `bytes` (as a latin1 string, one char per byte) at the first blank line. A part with no headers starts
+ * with that blank line (`--boundary` CRLF CRLF body): its head is empty, not the whole part.
+ */
 function splitHead(raw: string): { head: string; body: string } {
-  const m = /\r?\n\r?\n/.exec(raw);
+  const m = /(?:^|\r?\n)\r?\n/.exec(raw);
   if (!m) return { head: raw, body: '' };
   return { head: raw.slice(0, m.index), body: raw.slice(m.index + m[0].length) };
 }
