@@ -139,6 +139,41 @@ describe('local images of a saved page', () => {
     expect(photo.mediaType).toBe('image/png');
   });
 
+  it('answers each kept image with the media type of its kind', async () => {
+    const webp = Buffer.concat([
+      Buffer.from('RIFF'),
+      Buffer.from([36, 0, 0, 0]),
+      Buffer.from('WEBPVP8 a-webp'),
+    ]);
+    const avif = Buffer.concat([
+      Buffer.from([0, 0, 0, 20]),
+      Buffer.from('ftypavif'),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from('avifmif1-an-avif'),
+    ]);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('a-jpeg')]);
+    const images: Record<string, Buffer> = {
+      'a.png': PNG,
+      'b.gif': GIF,
+      'c.webp': webp,
+      'd.avif': avif,
+      'e.jpg': jpeg,
+    };
+    for (const [name, bytes] of Object.entries(images)) await write(`page_files/${name}`, bytes);
+    await write('page.html', page(Object.keys(images).map((name) => `page_files/${name}`)));
+    const article = await importPage('page.html');
+    const answered: Record<string, string> = {};
+    for (const name of article.resources.sort())
+      answered[name] = (await library!.getResource({ id: article.id, name })).mediaType;
+    expect(answered).toEqual({
+      'a.png': 'image/png',
+      'b.gif': 'image/gif',
+      'c.webp': 'image/webp',
+      'd.avif': 'image/avif',
+      'e.jpg': 'image/jpeg',
+    });
+  });
+
   it('refuses a _files folder that is a link to somewhere else', async () => {
     await write('elsewhere/photo.png', PNG);
     await fs.symlink(path.join(root, 'elsewhere'), path.join(root, 'page_files'));
