@@ -5,6 +5,7 @@
  * cut short). mhtml.test.ts imports whole saved pages.
  */
 import { describe, expect, it } from 'vitest';
+import { looksLikeMhtml } from '../../../main/library/import/formats/mhtml';
 import {
   decodeEncodedWords,
   decodeQuotedPrintable,
@@ -74,6 +75,11 @@ describe('Content-Type', () => {
       ['type', 'text/html'],
       ['charset', 'UTF-8'],
       ['empty', ''],
+    ]);
+    // An escaped quote does not end the quoted value: the `;` after it is still inside.
+    expect([...parseContentType('text/html; a="x\\";y"; b=1').params]).toEqual([
+      ['a', 'x";y'],
+      ['b', '1'],
     ]);
     // A lone quote is a value, not an empty quoted string.
     expect(parseContentType('text/html; a="').params.get('a')).toBe('"');
@@ -196,5 +202,35 @@ describe('telling a MIME message by its start', () => {
     expect(mimeHeadOf('<html>Content-Type: text/html</html>')).toBeNull();
     // Only the first 16 KiB are read: a Content-Type after them is not seen.
     expect(mimeHeadOf(`X-Pad: ${'x'.repeat(16_400)}\nContent-Type: text/html\n\n`)).toBeNull();
+  });
+});
+
+describe('telling an MHTML save from other MIME', () => {
+  const save = (head: string, htmlHeader = 'Content-Type: text/html') =>
+    Buffer.from(`${head}\r\n\r\n--b\r\n${htmlHeader}\r\n\r\n<p>page</p>\r\n--b--\r\n`, 'latin1');
+  const RELATED = 'Content-Type: multipart/related; boundary=b';
+
+  it('takes a multipart/related message with an HTML part, its type header first or not, with a BOM or not', () => {
+    expect(looksLikeMhtml(save(RELATED))).toBe(true);
+    expect(looksLikeMhtml(save(`From: <Saved by Blink>\r\n${RELATED}`))).toBe(true);
+    expect(looksLikeMhtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), save(RELATED)]))).toBe(true);
+    // Two of the three BOM bytes are no BOM: the file does not start with a header.
+    expect(looksLikeMhtml(Buffer.concat([Buffer.from([0xef, 0xbb]), save(RELATED)]))).toBe(false);
+    expect(looksLikeMhtml(Buffer.concat([Buffer.from([0xbb, 0xbf]), save(RELATED)]))).toBe(false);
+    expect(looksLikeMhtml(Buffer.concat([Buffer.from([0xef, 0x41, 0xbf]), save(RELATED)]))).toBe(false);
+    expect(looksLikeMhtml(save(RELATED, 'Content-Type:text/html'))).toBe(true);
+    expect(looksLikeMhtml(save(RELATED, 'content-type: application/xhtml+xml'))).toBe(true);
+    expect(looksLikeMhtml(save(RELATED, 'Content-Type: text/plain'))).toBe(false);
+  });
+
+  it('takes a one-part HTML save only with a MIME-Version, and no other multipart', () => {
+    const single = (head: string) => Buffer.from(`${head}\r\n\r\n<p>page</p>`, 'latin1');
+    expect(looksLikeMhtml(single('MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8'))).toBe(true);
+    expect(looksLikeMhtml(single('Subject: x\r\nContent-Type: text/html'))).toBe(false);
+    expect(looksLikeMhtml(single('MIME-Version: 1.0\r\nContent-Type: text/plain'))).toBe(false);
+    // A mail with an HTML alternative is mail, not a saved page.
+    expect(looksLikeMhtml(save('MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b'))).toBe(
+      false,
+    );
   });
 });
