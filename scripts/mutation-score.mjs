@@ -13,7 +13,12 @@ import { GROUPS } from './mutate-groups.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SANITIZERS = ['common/sanitize-policy.ts', 'renderer/dom/sanitize-article.ts'];
 // Thread entry points (no mutant is ever active there: stryker.config.mjs leaves them out) and type-only files.
-const NOT_MUTATED = new Set(['main/library/worker.ts', 'main/library/search/search-thread.ts']);
+const NOT_MUTATED = new Set([
+  'main/library/worker.ts',
+  'main/library/search/search-thread.ts',
+  'main/library/worker-protocol.ts',
+  'main/library/search/search-thread-protocol.ts',
+]);
 
 function sourceFiles(dir) {
   return fs
