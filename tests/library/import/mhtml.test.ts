@@ -82,6 +82,31 @@ describe('MHTML saved pages', () => {
     expect(a.article.html).toContain('resource:terrace.gif');
   });
 
+  it('names images by their location, trimmed, and by Content-ID when the location is a cid:', async () => {
+    const gif = await fs.readFile(path.join(DIR, 'gauge.gif'));
+    const page =
+      '<html><head><title>Tide gauges</title></head><body><div id="story"><h1>Tide gauges</h1>' +
+      '<p>The north pier gauge logged the highest water in a century on Sunday night, the harbour office said.</p>' +
+      '<p><img src="http://town.example/img/north.gif"> <img src="cid:south@town"> Both gauges were checked on Monday.</p>' +
+      '<p>The council will meet on Thursday to discuss raising the harbour wall before the winter storms.</p></div></body></html>';
+    const part = (headers: string, body: Buffer) =>
+      Buffer.concat([Buffer.from(`--b\n${headers}\n\n`), body, Buffer.from('\n')]);
+    const mht = Buffer.concat([
+      Buffer.from('MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n'),
+      part(
+        'Content-Type: text/html\nContent-Location: http://town.example/news/gauges.htm',
+        Buffer.from(page),
+      ),
+      part('Content-Type: image/gif\nContent-Location:  http://town.example/img/north.gif  ', gif),
+      part('Content-Type: image/gif\nContent-Location: cid:south@town\nContent-ID: <south@town>', gif),
+      Buffer.from('--b--\n'),
+    ]);
+    const a = only(await importBytes('gauges.mht', mht));
+    expect(a.resources.map((r) => r.name).sort()).toEqual(['north.gif', 'south.gif']);
+    expect(a.article.html).toContain('src="resource:north.gif"');
+    expect(a.article.html).toContain('src="resource:south.gif"');
+  });
+
   it('tells MHTML from mail and other text by content', () => {
     expect(looksLikeMhtml(Buffer.from('From: a@b.example\nContent-Type: text/plain\n\nhello'))).toBe(false);
     expect(

@@ -200,6 +200,8 @@ describe('telling a MIME message by its start', () => {
     expect(mimeHeadOf('MIME-Version: 1.0\nSubject: no type\n\nbody')).toBeNull();
     expect(mimeHeadOf(' Content-Type: text/html\n\n')).toBeNull();
     expect(mimeHeadOf('<html>Content-Type: text/html</html>')).toBeNull();
+    // Only a BOM at the very start goes; one inside a header value is the value's.
+    expect(mimeHeadOf('X-A: a\uFEFFb\nContent-Type: text/html\n\n')?.get('x-a')).toBe('a\uFEFFb');
     // Only the first 16 KiB are read: a Content-Type after them is not seen.
     expect(mimeHeadOf(`X-Pad: ${'x'.repeat(16_400)}\nContent-Type: text/html\n\n`)).toBeNull();
   });
