@@ -297,6 +297,8 @@ export const GROUPS = {
       'tests/library/search/segment-files.test.ts',
       'tests/library/search/segment-upgrade.test.ts',
       'tests/library/search/index-round-trip.test.ts',
+      'tests/library/search/index-manifest.test.ts',
+      'tests/library/search/engine-parts.test.ts',
     ],
   },
   // The store under a live library: the batch journal and its commit, reconciling after a crash, the library
