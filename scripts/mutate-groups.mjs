@@ -258,6 +258,7 @@ export const GROUPS = {
       'tests/library/import/html-page.test.ts',
       'tests/library/import/not-articles.test.ts',
       'tests/library/import/decode-html.test.ts',
+      'tests/library/import/file-size-limit.test.ts',
       'tests/library/seed-text-importer.test.ts',
     ],
   },
