@@ -154,6 +154,21 @@ describe('Instapaper exports', () => {
     expect(list[1]!.source).toBe('instapaper-export.csv › Why the sea rises, and where');
   });
 
+  it('reads the Tags column as a JSON list of names or of {name} objects, or as comma-separated words', async () => {
+    const tagsOf = async (tags: string) => {
+      const csv = `URL,Title,Selection,Folder,Timestamp,Tags\r\nhttps://x.example/a,A,,Unread,1700000000,"${tags.replace(/"/g, '""')}"\r\n`;
+      return articles(await importBytes('instapaper.csv', csv))[0]!.article.tags;
+    };
+    expect(await tagsOf(' ["Oceans", "to cite"] ')).toEqual(['Oceans', 'to cite']);
+    expect(await tagsOf('[{"name":"Oceans","id":1},{"name":"climate"},{"id":3},null,7,"plain"]')).toEqual([
+      'Oceans',
+      'climate',
+      'plain',
+    ]);
+    expect(await tagsOf('[not json, after all')).toEqual(['[not json', 'after all']);
+    expect(await tagsOf(' Oceans ,  climate ,, ')).toEqual(['Oceans', 'climate']);
+  });
+
   it('recognises the exports by header, not by name, and leaves other CSV alone', async () => {
     const csv = await fs.readFile(INSTAPAPER);
     expect(articles(await importBytes('export (3).txt', csv)).map((a) => a.importer)).toEqual(
