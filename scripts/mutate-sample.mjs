@@ -8,7 +8,10 @@ import path from 'node:path';
 
 export const WINDOW = 8;
 
-/** A small seeded generator (mulberry32): the sample must not change from one run to the next. */
+/**
+ * A small seeded generator (mulberry32): the sample must not change from one run to the next. The same as
+ * tests/helpers/seeded-random.ts, which a plain Node script cannot import (it is TypeScript).
+ */
 function random(seed) {
   let a = seed >>> 0;
   return () => {

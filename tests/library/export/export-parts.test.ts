@@ -12,6 +12,7 @@ import { exportFile } from '../../../main/library/export/export-articles';
 import { exportName, slug } from '../../../main/library/export/file-names';
 import { articleHtml } from '../../../main/library/export/html-document';
 import { articleMarkdown } from '../../../main/library/export/markdown';
+import { makeHighlight } from '../../helpers/highlight-fixture';
 
 const BARE: StoredArticle = {
   formatVersion: 1,
@@ -38,17 +39,11 @@ const BARE: StoredArticle = {
   resources: [],
 };
 
-function highlight(exact: string, note: string): Highlight {
-  return {
-    id: '0123456789abcdef',
-    color: 'pink',
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 0, end: exact.length },
-    note,
-    created: '2024-03-06T08:00:00.000Z',
-    modified: '2024-03-06T08:00:00.000Z',
-  };
-}
+/** A pink highlight (the colour shows in both formats). */
+const highlight = (exact: string, note: string): Highlight => ({
+  ...makeHighlight(exact, note),
+  color: 'pink',
+});
 
 /** The document's `<article>` contents: what differs from one export to the next. */
 const inner = (html: string) => html.slice(html.indexOf('<article>\n') + 10, html.indexOf('\n</article>'));
