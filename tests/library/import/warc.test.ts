@@ -194,6 +194,33 @@ describe('WARC archives', () => {
     expect(Buffer.from(article!.original).toString()).toBe(TIDES);
   });
 
+  it('decodes gzip, x-gzip and deflate (zlib-wrapped or raw), and names a body that will not inflate', async () => {
+    const page = Buffer.from(TIDES);
+    const encoded: Array<[string, Buffer]> = [
+      ['gzip', zlib.gzipSync(page)],
+      ['x-gzip', zlib.gzipSync(page)],
+      ['deflate', zlib.deflateSync(page)],
+      ['deflate', zlib.deflateRawSync(page)],
+      ['gzip', Buffer.from('not gzip at all, just some bytes')],
+    ];
+    const warc = makeWarc(
+      encoded.map(([coding, body], i) => ({
+        type: 'response' as const,
+        uri: `https://z.example/${i}`,
+        block: httpResponse({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': coding }, body),
+      })),
+    );
+    const outcomes = await importBytes('codings.warc', warc);
+    expect(articles(outcomes).map((a) => [a.article.url, Buffer.from(a.original).toString()])).toEqual(
+      [0, 1, 2, 3].map((i) => [`https://z.example/${i}`, TIDES]),
+    );
+    expect(outcomes.at(-1)).toEqual({
+      kind: 'failed',
+      source: 'codings.warc › https://z.example/4',
+      reason: expect.stringMatching(/^the response body is damaged: .+/),
+    });
+  });
+
   it('explains a WARC without pages, and keeps what came before damage', async () => {
     const noPages = makeWarc([
       { type: 'warcinfo', block: 'software: x\r\n' },
