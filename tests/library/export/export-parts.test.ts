@@ -74,7 +74,10 @@ describe('markdown at its edges', () => {
     const user: UserData = {
       ...EMPTY_USER_DATA,
       note: '  \n\t ',
-      highlights: [highlight('  First line\n\n   second  line  ', '   '), highlight('One', ' Why\n  here? ')],
+      highlights: [
+        highlight('\n  First line\n  \n   second  line  \n', '   '),
+        highlight('One', ' Why\n  here? '),
+      ],
     };
     // Blank lines of one space, of two, and several in a row all part paragraphs.
     const text = '  One.  \n \n\n  Two\tthree.  \n  \nFour.\n\n \n';
@@ -119,14 +122,15 @@ describe('html at its edges', () => {
         tags: ['a&b', 'c'],
         published: '2021-11-07T19:14:16Z',
       },
-      { ...EMPTY_USER_DATA, highlights: [highlight('Quoted', ' \n ')] },
+      { ...EMPTY_USER_DATA, highlights: [highlight('Quoted', ' \n '), highlight('Again', '')] },
       new Map(),
     );
     expect(inner(html)).toBe(
       '<header><h1>Tides</h1><p class="subtitle">Sub &#60;b&#62;</p><p class="byline">2021-11-07</p>' +
         '<p class="source"><a href="https://x.example/?a=1&#38;b=2">https://x.example/?a=1&#38;b=2</a></p>' +
         '<p class="tags">a&#38;b, c</p></header>\n<div class="body"></div>\n' +
-        '<section class="highlights"><h2>Highlights</h2><blockquote data-color="pink"><p>Quoted</p></blockquote></section>',
+        '<section class="highlights"><h2>Highlights</h2><blockquote data-color="pink"><p>Quoted</p></blockquote>' +
+        '<blockquote data-color="pink"><p>Again</p></blockquote></section>',
     );
     expect(html).toContain('<style>body{font:18px/1.6 Georgia,serif;');
   });
