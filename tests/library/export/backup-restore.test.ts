@@ -16,6 +16,8 @@ import { DEFAULT_SEARCH } from '../../../common/search';
 import type { UserData } from '../../../common/user-data';
 import { type Library, openLibrary } from '../../../main/library/library';
 import { readUserData, writeUserData } from '../../../main/library/store/user-data';
+import { firstEntryIsManifest } from '../../../main/library/export/backup-detect';
+import { BACKUP_MANIFEST } from '../../../main/library/export/backup-format';
 import { REPO, removeDir, tempDir, writeFixtures } from '../../helpers/fixtures-and-shared';
 
 let root: string;
@@ -316,6 +318,53 @@ describe('a tampered backup', () => {
     expect(report.failed[0]!.reason).toMatch(/does not match its id/);
     expect(report.imported.map((i) => i.id).sort()).toEqual(ids.filter((id) => id !== victim));
     await expect(fs.stat(articleDir(target.path, victim))).rejects.toThrow();
+  });
+
+  it('an article.json naming another id, a missing original and damaged saved searches each fail by name', async () => {
+    const entries = await zipEntries(backupZip);
+    const [renamed, orphaned] = ids.filter((id) => id !== imageId);
+    const folderOf = (id: string) => `articles/${id.slice(0, 2)}/${id}/`;
+    const changed = entries
+      .filter((e) => !(e.name.startsWith(folderOf(orphaned!)) && /\/original\.[a-z]+$/.test(e.name)))
+      .map((e) => {
+        if (e.name === `${folderOf(renamed!)}article.json`) {
+          const parsed = JSON.parse(e.bytes.toString('utf8')) as Record<string, unknown>;
+          return { ...e, bytes: Buffer.from(JSON.stringify({ ...parsed, id: 'ffffffffffffffffffff' })) };
+        }
+        return e.name === SAVED_SEARCHES_FILE ? { ...e, bytes: Buffer.from('{"format":') } : e;
+      });
+    const target = await newLibrary('damaged-parts');
+    const report = await importInto(target, await writeZip(path.join(root, 'damaged-parts.zip'), changed));
+    const failed = report.failed.map((f) => [f.source.replace(/^.*? › /, ''), f.reason]);
+    expect(failed).toContainEqual([
+      `${folderOf(renamed!)}article.json`,
+      'it names another id (ffffffffffffffffffff); not restored',
+    ]);
+    expect(failed.find(([source]) => source!.startsWith(folderOf(orphaned!)))?.[1]).toBe(
+      'the original named by article.json is missing; not restored',
+    );
+    expect(failed.find(([source]) => source === SAVED_SEARCHES_FILE)?.[1]).toMatch(/.+/);
+    expect(report.failed).toHaveLength(3);
+    expect(report.imported.map((i) => i.id).sort()).toEqual(
+      ids.filter((id) => id !== renamed && id !== orphaned),
+    );
+  });
+
+  it('is told from other zips by its first entry alone', () => {
+    const head = (name: string, signature = 0x04034b50) => {
+      const bytes = Buffer.alloc(30 + name.length);
+      bytes.writeUInt32LE(signature, 0);
+      bytes.writeUInt16LE(name.length, 26);
+      bytes.write(name, 30, 'latin1');
+      return bytes;
+    };
+    expect(firstEntryIsManifest(head(BACKUP_MANIFEST))).toBe(true);
+    expect(firstEntryIsManifest(head('offprint-backup.jsom'))).toBe(false);
+    expect(firstEntryIsManifest(head(BACKUP_MANIFEST, 0x02014b50))).toBe(false);
+    expect(firstEntryIsManifest(head(BACKUP_MANIFEST).subarray(0, 30 + BACKUP_MANIFEST.length - 1))).toBe(
+      false,
+    );
+    expect(firstEntryIsManifest(head(`${BACKUP_MANIFEST}x`))).toBe(false);
   });
 
   it('a `../` or unexpected entry is refused by name and nothing is written outside the library', async () => {
