@@ -37,6 +37,19 @@ describe('planMerge', () => {
     expect(planMerge([seg('a', 1000, 400), seg('b', 10)])).toEqual(['a']);
     expect(planMerge([seg('a', 1000, 300)])).toBeNull();
   });
+  it('at its edges: more than 100 dead, more than a third, and tiers by live documents', () => {
+    expect(planMerge([seg('a', 300, 101)])).toEqual(['a']);
+    expect(planMerge([seg('a', 299, 100)])).toBeNull(); // over a third dead, but only 100
+    expect(planMerge([seg('a', 303, 101)])).toBeNull(); // exactly a third
+    // Tiers are powers of 8: 505 documents is the 64–511 tier, 515 the next.
+    const many = (n: number, docs: number, dead = 0) =>
+      Array.from({ length: n }, (_, i) => seg(`${docs}-${i}`, docs, dead));
+    expect(planMerge(many(8, 505))).toHaveLength(8);
+    expect(planMerge([...many(7, 505), ...many(1, 515)])).toBeNull();
+    // A segment's tier counts its live documents: 500 with 99 dead is the lower tier.
+    expect(planMerge([...many(6, 600), ...many(2, 500, 99)])).toBeNull();
+    expect(planMerge([...many(6, 600), ...many(2, 700, 99)])).toHaveLength(8);
+  });
 });
 
 describe('term expansion', () => {
