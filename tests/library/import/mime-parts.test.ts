@@ -90,6 +90,8 @@ describe('quoted-printable', () => {
   it('decodes =XX in either case and removes soft line breaks, with spaces before the break', () => {
     expect(qp('caf=C3=A9 =e2=82=ac')).toBe(text(Buffer.from('café €', 'utf8')));
     expect(qp('one=\r\ntwo=  \r\nthree=\nfour=\t\nfive')).toBe('onetwothreefourfive');
+    // A high digit of 0 is a digit: =0A is a line feed, =09 a tab.
+    expect(qp('a=0Ab=09c')).toBe('a\nb\tc');
   });
 
   it('keeps a stray = and what follows it', () => {
