@@ -195,8 +195,8 @@ export const GROUPS = {
     tests: ['tests/library/search/search-service.test.ts', 'tests/library/search/engine-parts.test.ts'],
   },
   // Other apps' exports: Omnivore and Wallabag (zip or JSON), ArchiveBox's data folder, the JSON and zip
-  // listings they are read through, and the walk over dropped folders that finds them. The tests import through extract (in this process); folders.test.ts also
-  // runs the CLI for two of its tests, where no mutant is active.
+  // listings they are read through, and the walk over dropped folders that finds them. The tests import through
+  // extract (in this process); folders.test.ts also runs the CLI for two of its tests, where no mutant is active.
   exports: {
     mutate: [
       'main/library/import/formats/omnivore.ts',

@@ -30,11 +30,19 @@ function sourceFiles(dir) {
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
+/** A run's incremental file, parsed once however many of its files are asked for (they run to megabytes). */
+const incrementals = new Map();
+function incrementalOf(run) {
+  if (!incrementals.has(run)) {
+    const file = path.join(root, 'bench', 'results', `stryker-incremental-${run}.json`);
+    incrementals.set(run, fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null);
+  }
+  return incrementals.get(run);
+}
+
 /** Each file's mutants as its group's last run recorded them, and whether that run saw today's source. */
 function recorded(run, file) {
-  const incremental = path.join(root, 'bench', 'results', `stryker-incremental-${run}.json`);
-  if (!fs.existsSync(incremental)) return null;
-  const entry = JSON.parse(fs.readFileSync(incremental, 'utf8')).files[file];
+  const entry = incrementalOf(run)?.files[file];
   if (!entry) return null;
   const today = fs.readFileSync(path.join(root, file), 'utf8');
   return { mutants: entry.mutants, stale: entry.source !== today };
