@@ -1,0 +1,76 @@
+/**
+ * The plain-text and Markdown readers called directly, at their edges: the headline's length limit, the file
+ * extensions each claims, and a Markdown file with nothing to import. markdown.test.ts and the seed and BBC
+ * tests reach the same through the whole pipeline.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SniffedContent } from '../../../main/library/import/importer';
+import { markdownImporter, readMarkdown } from '../../../main/library/import/formats/markdown';
+import { parsePlainText, plainTextImporter } from '../../../main/library/import/formats/plain-text';
+
+const sniffed = (extension: string, text: string | null = 'words'): SniffedContent =>
+  ({ extension, text, encoding: 'utf-8' }) as SniffedContent;
+const input = { name: 'x', path: null, bytes: new Uint8Array() };
+
+describe('plain text', () => {
+  it('takes a first line of up to 200 characters as the headline', () => {
+    const edge = 'h'.repeat(200);
+    expect(parsePlainText(`${edge}\n\nBody one.\n\nBody two.`)).toEqual({
+      title: edge,
+      paragraphs: ['Body one.', 'Body two.'],
+    });
+  });
+
+  it('makes a longer first line a paragraph, titled by its first twelve words', () => {
+    const thirteen = 'one two three four five six seven eight nine ten eleven twelve thirteen';
+    const long = `${thirteen} ${'x'.repeat(200)}`;
+    expect(parsePlainText(`${long}\n\nMore.`)).toEqual({
+      title: 'one two three four five six seven eight nine ten eleven twelve…',
+      paragraphs: [long, 'More.'],
+    });
+    const twelveLong = `${'w'.repeat(200)} b c d e f g h i j k l`;
+    expect(parsePlainText(twelveLong)).toEqual({ title: twelveLong, paragraphs: [twelveLong] });
+  });
+
+  it('is nothing for a file of blank lines', () => {
+    expect(parsePlainText('')).toBeNull();
+    expect(parsePlainText('\n \n\t\n')).toBeNull();
+  });
+
+  it('claims .txt, .text and files without an extension, when they are text', () => {
+    for (const ext of ['txt', 'text', ''])
+      expect(plainTextImporter.accepts(input, sniffed(ext)), ext).toBe(true);
+    expect(plainTextImporter.accepts(input, sniffed('md'))).toBe(false);
+    expect(plainTextImporter.accepts(input, sniffed('txt', null))).toBe(false);
+  });
+});
+
+describe('Markdown', () => {
+  it('claims each Markdown extension, when the file is text', () => {
+    for (const ext of ['md', 'markdown', 'mdown', 'mkd', 'mkdn'])
+      expect(markdownImporter.accepts(input, sniffed(ext)), ext).toBe(true);
+    expect(markdownImporter.accepts(input, sniffed('txt'))).toBe(false);
+    expect(markdownImporter.accepts(input, sniffed('md', null))).toBe(false);
+  });
+
+  it('is nothing without text, a title or a heading, and an article with any of them', () => {
+    expect(readMarkdown('', 'empty.md')).toBeNull();
+    expect(readMarkdown('---\nauthor: Ann\n---\n\n', 'meta-only.md')).toBeNull();
+    expect(readMarkdown('---\ntitle: Only a title\n---\n', 'x.md')).toMatchObject({
+      title: 'Only a title',
+      text: '',
+    });
+    expect(readMarkdown('# Only a heading\n', 'y.md')).toMatchObject({ title: 'Only a heading', text: '' });
+    expect(readMarkdown('Just words.', 'notes.final.md')).toMatchObject({
+      title: 'notes.final',
+      text: 'Just words.',
+    });
+  });
+
+  it('keeps raw HTML in Markdown as text, never as markup', () => {
+    const article = readMarkdown('# T\n\n<script>alert(1)</script> and <b>bold</b>', 't.md')!;
+    expect(article.html).not.toContain('<script');
+    expect(article.html).toContain('&lt;script&gt;');
+    expect(article.text).toContain('<b>bold</b>');
+  });
+});
