@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import type { BackupResult } from '../../../common/export';
@@ -28,6 +29,9 @@ export async function writeBackup(source: BackupSource, target: string): Promise
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const zip = new ZipFile();
+    // yazl reports a file it cannot stat or read (an article file gone or unreadable) on the ZipFile itself:
+    // unheard, that was an uncaught exception and a write that never ended. It fails the output instead.
+    zip.on('error', (error: Error) => (zip.outputStream as Readable).destroy(error));
     const written = pipeline(zip.outputStream, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     zip.addBuffer(
       Buffer.from(JSON.stringify(backupManifest(source.articles.length), null, 1)),
@@ -79,7 +83,9 @@ async function checkTarget(libraryDir: string, target: string): Promise<string> 
   }
   const library = await fs.promises.realpath(libraryDir);
   const inside = path.relative(library, realFolder);
-  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside)))
+  // `..` alone or as the first segment is outside; `..backups/` is a folder inside the library.
+  const outside = inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
+  if (inside === '' || !outside)
     throw new OffprintError(
       'invalid-argument',
       `${target} is inside the library folder ${libraryDir}; write the backup somewhere else.`,
