@@ -4,13 +4,21 @@
  * tests reach the same through the whole pipeline.
  */
 import { describe, expect, it } from 'vitest';
-import type { SniffedContent } from '../../../main/library/import/importer';
+import type { ImportInput, SniffedContent } from '../../../main/library/import/importer';
 import { markdownImporter, readMarkdown } from '../../../main/library/import/formats/markdown';
 import { parsePlainText, plainTextImporter } from '../../../main/library/import/formats/plain-text';
 
 const sniffed = (extension: string, text: string | null = 'words'): SniffedContent =>
   ({ extension, text, encoding: 'utf-8' }) as SniffedContent;
-const input = { name: 'x', path: null, bytes: new Uint8Array() };
+// accepts() reads only the sniffed content; an archive's entry reader is never called here.
+const input: ImportInput = {
+  name: 'x',
+  path: null,
+  bytes: new Uint8Array(),
+  extractEntry: () => {
+    throw new Error('not an archive');
+  },
+};
 
 describe('plain text', () => {
   it('takes a first line of up to 200 characters as the headline', () => {
