@@ -262,6 +262,54 @@ describe('what counts as work', () => {
     }
   });
 
+  it('has no work under a manifest without a removed list when nothing was removed', async () => {
+    await addArticles(0, 2);
+    await index.catchUp(store, worker);
+    const { removed: _, ...old } = await manifestNow();
+    await writeManifest(lib, old);
+    const other = new SegmentedIndex(lib);
+    await other.refresh();
+    expect(other.hasWork(store)).toBe(false);
+    other.close();
+  });
+
+  it('lists a removed article once though two segments hold it', async () => {
+    const ids = await addArticles(0, 2);
+    await index.catchUp(store, worker);
+    await store.setTags(ids[0]!, ['ports']);
+    await index.catchUp(store, worker);
+    expect(index.stats(store)).toMatchObject({ segments: 2, dead: 1 });
+    await damageArticle(ids[0]!);
+    expect(index.removedFor(store)).toEqual([ids[0]]);
+  });
+
+  it('answers the removed ids for the store as it is now, not as it was', async () => {
+    const ids = await addArticles(0, 2);
+    await index.catchUp(store, worker);
+    expect(index.removedFor(store)).toEqual([]);
+    await damageArticle(ids[1]!);
+    expect(index.removedFor(store)).toEqual([ids[1]]);
+  });
+
+  it('reports a damaged manifest as a problem, and starts over', async () => {
+    await addArticles(0, 1);
+    await index.catchUp(store, worker);
+    fs.writeFileSync(path.join(lib, MANIFEST_FILE), '{"format":');
+    const other = new SegmentedIndex(lib);
+    await other.refresh();
+    expect(other.problems).toEqual(['the index manifest is damaged; rebuilding the index']);
+    expect(other.stats(store)).toMatchObject({ segments: 0, coveredRevision: 0 });
+    other.close();
+  });
+
+  it('indexes an article whose user.json is damaged, without it', async () => {
+    const ids = await addArticles(0, 2);
+    fs.writeFileSync(path.join(store.articleDir(ids[0]!), 'user.json'), '{ damaged');
+    await index.catchUp(store, worker);
+    expect(liveIds(index.current(store))).toEqual([...ids].sort());
+    expect(index.pending(store)).toEqual([]);
+  });
+
   it('reads a manifest without a removed list as removing nothing', async () => {
     const ids = await addArticles(0, 2);
     await index.catchUp(store, worker);
@@ -328,6 +376,8 @@ describe('merging', () => {
     await index.catchUp(store, worker);
     const merges = requests.filter((r) => r.type === 'merge-segments');
     expect(merges).toHaveLength(1);
+    // One keep-list, for the one segment merged (not one per segment of the index).
+    expect(merges[0]!.keep).toHaveLength(1);
     const keep = merges[0]!.keep![0]!;
     expect(keep.filter((k) => k === 1)).toHaveLength(19);
     expect(keep.filter((k) => k === 0)).toHaveLength(101);
@@ -383,6 +433,12 @@ describe('views', () => {
     await index.catchUp(store, worker);
     const view = index.current(store);
     expect(index.current(store)).toBe(view);
+    // Another catalog state: another view, even straight after the last one.
+    await store.setTags(ids[2]!, ['rivers']);
+    const next = index.current(store);
+    expect(next).not.toBe(view);
+    expect(liveIds(next)).toEqual([...ids].sort());
+    await index.catchUp(store, worker);
 
     const none = index.currentFor(store.currentRevision, new Set());
     expect(liveIds(none)).toEqual([...ids].sort());
@@ -396,7 +452,7 @@ describe('views', () => {
 
     await store.setTags(ids[0]!, ['ports']);
     const after = index.current(store);
-    expect(after).not.toBe(view);
+    expect(after).not.toBe(next);
     expect(liveIds(after)).toEqual([...ids].sort());
   });
 
@@ -452,6 +508,28 @@ describe('segment files from other Offprints', () => {
     await expect(other.refresh()).rejects.toThrow(/newer Offprint/);
     await expect(other.catchUp(store, worker)).rejects.toThrow(FileVersionError);
     expect((await manifestNow()).segments.map((s) => s.name)).toEqual(names);
+  });
+});
+
+describe('a newer segment arriving', () => {
+  it('leaves the segments already open readable', async () => {
+    await addArticles(0, 2);
+    await index.catchUp(store, worker);
+    const reader = index.current(store).set.segments[0]!.reader;
+    const term = reader.findTerm('harbour');
+    const postings = [...reader.postings(term).docs];
+    expect(postings.length).toBeGreaterThan(0);
+    // Another writer adds a segment that a newer Offprint wrote.
+    const writer = new SegmentedIndex(lib);
+    await addArticles(2, 3);
+    await writer.catchUp(store, worker);
+    writer.close();
+    const names = (await manifestNow()).segments.map((s) => s.name);
+    setSegmentVersion(names[1]!, SEGMENT_FORMAT_VERSION + 1);
+    await expect(index.refresh()).rejects.toThrow(/newer Offprint/);
+    // The view from before still reads its segment (the postings not yet cached: read from the file).
+    expect(reader.findTerm('harbour')).toBe(term);
+    expect([...reader.postings(reader.findTerm('reopen')).docs]).toEqual([0, 1]);
   });
 });
 
