@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../main/library/import/importer';
+import { zipBuffer } from '../../main/library/export/zip-buffer';
 import { Stopped, WorkerClient } from '../../main/library/worker-client';
 
 // A page Readability needs minutes for once the depth check is off (see stoppable-extraction.test.ts).
@@ -98,17 +99,22 @@ describe('the worker client', () => {
 
   it('stops the thread under a running request it cancels, and sends the queued ones again', async () => {
     client = new WorkerClient(SETTINGS);
-    // A first request loads the thread, so the deep page is begun at once when sent.
-    expect(await client.request(extract('warm.txt', 'Warm\n\nUp.'))).toBeNull();
+    // A zip whose first entry is read at once and whose second takes minutes: its first outcome proves the
+    // thread has begun the request, so the cancel meets a running request, not a waiting one.
+    const zip = await zipBuffer([
+      { name: 'first.txt', data: 'First\n\nRead at once.' },
+      { name: 'deep.html', data: HOSTILE },
+    ]);
     const controller = new AbortController();
-    const deep = client.request(extract('deep.html', HOSTILE), undefined, { signal: controller.signal });
+    const deep = client.request(
+      { type: 'extract', name: 'pair.zip', path: null, bytes: zip },
+      () => controller.abort(),
+      { signal: controller.signal },
+    );
     const outcomes: ImportOutcome[] = [];
     const queued = client.request(extract('queued.txt', 'Queued\n\nBehind the deep page.'), (o) =>
       outcomes.push(o),
     );
-    // Let the thread begin the deep page (it takes minutes), then cancel it.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    controller.abort();
     expect(await rejection(deep)).toMatchObject({ message: 'cancelled', why: 'cancelled' });
     expect(await queued).toBeNull();
     expect(outcomes.map((o) => o.kind === 'article' && o.article.title)).toEqual(['Queued']);
