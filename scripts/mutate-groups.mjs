@@ -195,8 +195,10 @@ export const GROUPS = {
     tests: ['tests/library/search/search-service.test.ts', 'tests/library/search/engine-parts.test.ts'],
   },
   // Other apps' exports: Omnivore and Wallabag (zip or JSON), ArchiveBox's data folder, the JSON and zip
-  // listings they are read through, and the walk over dropped folders that finds them. The tests import through
-  // extract (in this process); folders.test.ts also runs the CLI for two of its tests, where no mutant is active.
+  // listings they are read through, and the walk over dropped folders that finds them. Direct tests only:
+  // omnivore.test.ts, wallabag.test.ts and folders.test.ts import through extract, which loads jsdom and every
+  // importer (about 12 s of imports a run, seconds per mutant) and run the CLI, where no mutant is active; what
+  // they check of these files, export-listings and export-readers check by calling the readers and the walk.
   exports: {
     mutate: [
       'main/library/import/formats/omnivore.ts',
@@ -207,11 +209,7 @@ export const GROUPS = {
       'main/library/import/zip-directory.ts',
       'main/library/import/walk-inputs.ts',
     ],
-    tests: [
-      'tests/library/import/omnivore.test.ts',
-      'tests/library/import/wallabag.test.ts',
-      'tests/library/import/folders.test.ts',
-    ],
+    tests: ['tests/library/import/export-listings.test.ts', 'tests/library/import/export-readers.test.ts'],
   },
   // Single-file formats: WARC, Markdown (with front matter), a saved page, plain text, and the link lists of
   // Pocket and Instapaper.
@@ -232,6 +230,7 @@ export const GROUPS = {
       'tests/library/import/html-page.test.ts',
       'tests/library/import/link-exports.test.ts',
       'tests/library/import/zip-archive.test.ts',
+      'tests/library/import/text-formats-parts.test.ts',
       'tests/library/seed-text-importer.test.ts',
     ],
   },
@@ -259,11 +258,15 @@ export const GROUPS = {
       'tests/library/import/not-articles.test.ts',
       'tests/library/import/decode-html.test.ts',
       'tests/library/import/file-size-limit.test.ts',
+      'tests/library/import/local-images.test.ts',
+      'tests/library/import/html-fragment.test.ts',
       'tests/library/seed-text-importer.test.ts',
     ],
   },
   // Backup and restore: the backup zip written and read back, what it holds, and merging a restored library's
-  // tags, notes, highlights and saved searches into one that has its own.
+  // tags, notes, highlights and saved searches into one that has its own. backup-parts.test.ts calls these
+  // directly (an ArticleStore, no library); backup-restore.test.ts does the same through whole libraries and
+  // their import jobs (17 s a run, most of it opening libraries) and is left out.
   backup: {
     mutate: [
       'main/library/export/restore-backup.ts',
@@ -275,19 +278,19 @@ export const GROUPS = {
       'main/library/export/offprint-version.ts',
       'main/library/export/zip-buffer.ts',
     ],
-    tests: ['tests/library/export/backup-restore.test.ts'],
+    tests: ['tests/library/export/backup-parts.test.ts'],
   },
-  // The user's edits through a library (tags, notes, highlights, reading state, saved searches).
+  // The rules of the user's edits (tags, notes, highlights, reading state, saved searches). tag-edits.test.ts,
+  // saved-searches.test.ts and user-data.test.ts also guard them, through a real library per test (seconds
+  // each); edits-parts.test.ts calls the rules directly and pins what they did, so they are left out.
   edits: {
     mutate: ['main/library/user-edits.ts', 'main/library/tag-edits.ts', 'main/library/saved-search-edits.ts'],
-    tests: [
-      'tests/library/tag-edits.test.ts',
-      'tests/library/saved-searches.test.ts',
-      'tests/library/user-data.test.ts',
-    ],
+    tests: ['tests/library/edits-parts.test.ts'],
   },
   // The index on disk: the segment files, the manifest naming them, when segments merge, and the segmented
-  // index that adds, removes and reloads.
+  // index that adds, removes and reloads. segmented-index.test.ts drives it over a real store with the worker's
+  // functions on this thread; index-round-trip.test.ts (a whole library, 18 s a run, its segments built behind
+  // the worker thread where no mutant is active) guards the same and is left out.
   index: {
     mutate: [
       'main/library/search/engine/segmented-index.ts',
@@ -298,13 +301,17 @@ export const GROUPS = {
     tests: [
       'tests/library/search/segment-files.test.ts',
       'tests/library/search/segment-upgrade.test.ts',
-      'tests/library/search/index-round-trip.test.ts',
+      'tests/library/search/segmented-index.test.ts',
       'tests/library/search/index-manifest.test.ts',
       'tests/library/search/engine-parts.test.ts',
     ],
   },
   // The store under a live library: the batch journal and its commit, reconciling after a crash, the library
-  // lock and the leftovers a crash leaves. Real processes hold the lock in library-lock.test.ts.
+  // lock and the leftovers a crash leaves. article-store.test.ts, store-commit-race.test.ts and damage.test.ts
+  // also guard these, through a real library (an import worker, seconds a test), and library-lock.test.ts races
+  // a dozen real processes for the lock (mutants are active in them too, but each run costs seconds of the whole
+  // machine); article-store-parts.test.ts and lock-and-leftovers.test.ts call the store, the lock and the
+  // leftovers directly on a real folder and pin what those did, so they are left out.
   'live-store': {
     mutate: [
       'main/library/store/article-store.ts',
@@ -312,12 +319,7 @@ export const GROUPS = {
       'main/library/store/limited.ts',
       'main/library/store/leftovers.ts',
     ],
-    tests: [
-      'tests/library/article-store.test.ts',
-      'tests/library/library-lock.test.ts',
-      'tests/library/store-commit-race.test.ts',
-      'tests/library/damage.test.ts',
-    ],
+    tests: ['tests/library/article-store-parts.test.ts', 'tests/library/lock-and-leftovers.test.ts'],
   },
   // The library itself: opening, imports through the worker, search through the pool or in this process, the
   // one dispatcher the transports share. Each mutant costs seconds (a real library opens for each test).
@@ -336,6 +338,7 @@ export const GROUPS = {
     // A first sample with only the first five of these scored 29 %: the library's import job, its user-data
     // edits, cancellation and resources are guarded by the tests that import, annotate and cancel through it.
     tests: [
+      'tests/library/worker-client.test.ts',
       'tests/library/dispatch.test.ts',
       'tests/library/search-only.test.ts',
       'tests/library/catalog-and-index-files.test.ts',

@@ -495,8 +495,9 @@ export class ArticleStore {
       this.damaged.delete(damage.id);
       if (!(await exists(damage.dir))) continue;
       const again = await inspectArticle(damage.dir, damage.verify ?? false);
-      if (again.kind === 'article' && !this.entries.has(damage.id)) {
-        // Whole again (written since by another process): the next reconcile adopts it.
+      if (again.kind === 'article') {
+        // Whole again (written since by another process): a reconcile since has adopted it, or the next one
+        // does. Moving it now would take a whole article out from under a catalog that names it.
         continue;
       }
       const moved = await moveToQuarantine(this.dir, damage.dir, damage.reason);
