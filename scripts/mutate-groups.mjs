@@ -217,12 +217,8 @@ export const GROUPS = {
     mutate: [
       'main/library/import/formats/warc.ts',
       'main/library/import/formats/markdown.ts',
-      'main/library/import/front-matter.ts',
-      'main/library/import/formats/html-page.ts',
       'main/library/import/formats/plain-text.ts',
-      'main/library/import/formats/pocket.ts',
       'main/library/import/formats/instapaper.ts',
-      'main/library/import/text-lines.ts',
     ],
     tests: [
       'tests/library/import/warc.test.ts',
@@ -232,6 +228,22 @@ export const GROUPS = {
       'tests/library/import/zip-archive.test.ts',
       'tests/library/import/text-formats-parts.test.ts',
       'tests/library/seed-text-importer.test.ts',
+    ],
+  },
+  // The small text-format files, apart from `formats` (whose importers cost seconds a mutant and are sampled) so
+  // each has a full run: front matter, line splitting, a saved page read as is, and Pocket's link lists.
+  'text-parts': {
+    mutate: [
+      'main/library/import/front-matter.ts',
+      'main/library/import/formats/html-page.ts',
+      'main/library/import/formats/pocket.ts',
+      'main/library/import/text-lines.ts',
+    ],
+    tests: [
+      'tests/library/import/markdown.test.ts',
+      'tests/library/import/html-page.test.ts',
+      'tests/library/import/link-exports.test.ts',
+      'tests/library/import/text-formats-parts.test.ts',
     ],
   },
   // The import pipeline around the formats: which format a file is, the registry, extraction and its outcomes,
@@ -321,6 +333,23 @@ export const GROUPS = {
     ],
     tests: ['tests/library/article-store-parts.test.ts', 'tests/library/lock-and-leftovers.test.ts'],
   },
+  // The small parts of the library, apart from `library` (a real library opens for each of its tests, seconds a
+  // mutant, so it is sampled) so each has a full run: the dispatcher, where the library lives, what the index
+  // sees of an article, and the pool of search threads.
+  'library-parts': {
+    mutate: [
+      'main/library/dispatch.ts',
+      'main/library/location.ts',
+      'main/library/search/index-document.ts',
+      'main/library/search/search-pool.ts',
+    ],
+    tests: [
+      'tests/library/dispatch.test.ts',
+      'tests/library/location.test.ts',
+      'tests/library/search/index-document.test.ts',
+      'tests/library/search/search-pool.test.ts',
+    ],
+  },
   // The library itself: opening, imports through the worker, search through the pool or in this process, the
   // one dispatcher the transports share. Each mutant costs seconds (a real library opens for each test).
   library: {
@@ -328,12 +357,8 @@ export const GROUPS = {
       'main/library/library.ts',
       'main/library/import-job.ts',
       'main/library/worker-client.ts',
-      'main/library/dispatch.ts',
       'main/library/search-only.ts',
-      'main/library/search/search-pool.ts',
       'main/library/search/lunr-setup.ts',
-      'main/library/search/index-document.ts',
-      'main/library/location.ts',
     ],
     // A first sample with only the first five of these scored 29 %: the library's import job, its user-data
     // edits, cancellation and resources are guarded by the tests that import, annotate and cancel through it.
