@@ -244,6 +244,7 @@ export const GROUPS = {
       'tests/library/import/html-page.test.ts',
       'tests/library/import/link-exports.test.ts',
       'tests/library/import/text-formats-parts.test.ts',
+      'tests/library/import/text-parts.test.ts',
     ],
   },
   // The import pipeline around the formats: which format a file is, the registry, extraction and its outcomes,
