@@ -11,6 +11,7 @@ import {
   readPocketCsv,
   readPocketHtml,
 } from '../../../main/library/import/formats/pocket';
+import { htmlPageImporter } from '../../../main/library/import/formats/html-page';
 import { splitFrontMatter } from '../../../main/library/import/front-matter';
 import type { ImportInput, ImportOutcome, SniffedContent } from '../../../main/library/import/importer';
 import { normalizeSpace, paragraphsOf, splitLines } from '../../../main/library/import/text-lines';
@@ -28,6 +29,7 @@ describe('YAML front matter', () => {
 
   it('drops a byte-order mark whether or not front matter follows', () => {
     expect(splitFrontMatter('\uFEFFjust text')).toEqual({ data: {}, body: 'just text', error: null });
+    expect(splitFrontMatter('a\uFEFFb')).toEqual({ data: {}, body: 'a\uFEFFb', error: null });
     expect(splitFrontMatter('\uFEFF---\ntitle: T\n---\nbody')).toEqual({
       data: { title: 'T' },
       body: 'body',
@@ -122,6 +124,7 @@ describe('lines and paragraphs', () => {
       'four',
     ]);
     expect(paragraphsOf(['', '', 'only', ''])).toEqual(['only']);
+    expect(paragraphsOf(['first', '', 'last', 'lines'])).toEqual(['first', 'last lines']);
     expect(paragraphsOf([])).toEqual([]);
   });
 
@@ -146,6 +149,7 @@ function links(outcomes: ImportOutcome[]) {
     o.kind === 'article'
       ? {
           source: o.source,
+          importer: o.importer,
           title: o.article.title,
           url: o.article.url,
           tags: o.article.tags,
@@ -181,6 +185,7 @@ describe('Pocket exports', () => {
     expect(links(readPocketHtml(input('ril_export.html'), html))).toEqual([
       {
         source: 'ril_export.html › First link',
+        importer: 'pocket',
         title: 'First link',
         url: 'https://a.example/1',
         tags: ['x', 'y', 'z'],
@@ -189,6 +194,7 @@ describe('Pocket exports', () => {
       },
       {
         source: 'ril_export.html › Second',
+        importer: 'pocket',
         title: 'Second',
         url: 'https://b.example/2',
         tags: [],
@@ -215,6 +221,7 @@ describe('Pocket exports', () => {
     expect(links(readPocketCsv(input('part_000000.csv'), csv))).toEqual([
       {
         source: 'part_000000.csv › One',
+        importer: 'pocket',
         title: 'One',
         url: 'https://a.example/1',
         tags: ['a', 'b', 'c'],
@@ -223,6 +230,7 @@ describe('Pocket exports', () => {
       },
       {
         source: 'part_000000.csv › https://b.example/2',
+        importer: 'pocket',
         title: 'https://b.example/2',
         url: 'https://b.example/2',
         tags: [],
@@ -261,5 +269,45 @@ describe('Pocket exports', () => {
     expect(await read('x', null)).toEqual([
       { kind: 'failed', source: 'x', reason: 'the Pocket export holds no links' },
     ]);
+  });
+});
+
+describe('a saved page, read as is', () => {
+  const sniffed = (extension: string, text: string | null) =>
+    ({ extension, text, encoding: 'utf-8' }) as SniffedContent;
+
+  it('claims text with an HTML extension, or text that starts like HTML whatever its name', () => {
+    expect(htmlPageImporter.accepts(input('a.html'), sniffed('html', 'just words'))).toBe(true);
+    expect(htmlPageImporter.accepts(input('a.txt'), sniffed('txt', '<!doctype html><p>x</p>'))).toBe(true);
+    expect(htmlPageImporter.accepts(input('a.txt'), sniffed('txt', 'just words'))).toBe(false);
+    // Bytes that are not text are never a page, whatever the name says.
+    expect(htmlPageImporter.accepts(input('a.html'), sniffed('html', null))).toBe(false);
+  });
+
+  it('fails a page with no text and no title, naming the file', async () => {
+    const page = {
+      ...input('blank.html'),
+      bytes: new TextEncoder().encode('<html><head></head><body> </body></html>'),
+    };
+    expect(await htmlPageImporter.read(page, sniffed('html', ''))).toEqual([
+      { kind: 'failed', source: 'blank.html', reason: 'the page has no readable text' },
+    ]);
+  });
+
+  it('reads a page that is not a file on disk with no resources, its text and source whole', async () => {
+    const html =
+      '<html><head><title>Harbour wall</title></head><body><article><h1>Harbour wall</h1>' +
+      '<p>The tide rose over the harbour wall on Tuesday night, and the boats were moved inland.</p>' +
+      '<img src="page_files/gauge.png"></article></body></html>';
+    const bytes = new TextEncoder().encode(html);
+    const [outcome] = (await htmlPageImporter.read(
+      { ...input('page.html'), bytes },
+      sniffed('html', html),
+    )) as ImportOutcome[];
+    expect(outcome).toMatchObject({ kind: 'article', source: 'page.html', importer: 'html', resources: [] });
+    if (outcome?.kind !== 'article') throw new Error('not an article');
+    expect(outcome.original).toBe(bytes);
+    expect(outcome.article.title).toBe('Harbour wall');
+    expect(outcome.article.text).toContain('The tide rose over the harbour wall');
   });
 });
