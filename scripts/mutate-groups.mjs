@@ -168,10 +168,19 @@ export const GROUPS = {
     mutate: ['main/library/import/image-type.ts'],
     tests: ['tests/library/import/image-type.test.ts'],
   },
-  // An HTML body to the text an article stores, and a hit read from its article's files.
+  // An HTML body to the text an article stores, a saved page put in a browser's shape before it is read, and a
+  // hit read from its article's files.
   bodies: {
-    mutate: ['main/library/import/html-text.ts', 'main/library/search/hit-file.ts'],
-    tests: ['tests/library/import/html-text.test.ts', 'tests/library/search/hit-file.test.ts'],
+    mutate: [
+      'main/library/import/html-text.ts',
+      'main/library/search/hit-file.ts',
+      'main/library/import/whole-document.ts',
+    ],
+    tests: [
+      'tests/library/import/html-text.test.ts',
+      'tests/library/search/hit-file.test.ts',
+      'tests/library/import/page-shapes.test.ts',
+    ],
   },
   // Executing a query over the segments as Lunr would: the executor and the segment set (live documents,
   // global statistics), against a Lunr index of the same documents in this process.

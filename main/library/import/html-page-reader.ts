@@ -17,6 +17,7 @@ import { htmlElementToText } from './html-text';
 import { makeArticle } from './importer';
 import { normalizeSpace } from './text-lines';
 import { readPageMetadata } from './html-metadata';
+import { asWholeDocument } from './whole-document';
 
 export const HTML_EXTENSIONS = ['html', 'htm', 'xhtml', 'xht', 'shtml'];
 
@@ -55,7 +56,7 @@ export function readHtmlPage(
   const decoded = decodeHtml(bytes, options.charset);
   // Throws before linkedom and Readability see a page too deep or too large for them (html-shape.ts).
   checkHtmlShape(decoded.text);
-  const { document } = parseHTML(decoded.text);
+  const { document } = parseHTML(asWholeDocument(decoded.text));
   const doc = document as unknown as Document;
   const meta = readPageMetadata(doc);
   const url = canonicalUrl([...(options.url ? [options.url] : []), ...meta.urls]);
