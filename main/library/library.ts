@@ -722,6 +722,9 @@ const MEDIA_TYPES: Record<string, string> = {
   webp: 'image/webp',
   svg: 'image/svg+xml',
   avif: 'image/avif',
+  // BMP and ICO: image-type.ts keeps both from a saved page, by their bytes.
+  bmp: 'image/bmp',
+  ico: 'image/x-icon',
 };
 
 function mediaTypeOf(name: string): string {

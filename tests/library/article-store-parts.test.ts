@@ -151,6 +151,34 @@ describe('a new library', () => {
     expect(store.repairs).toEqual(['the catalog was damaged; rebuilt from the article files']);
   });
 
+  it('has something to save when only article folders are there: whole, cut short or damaged', async () => {
+    // No catalog, no journal, no temporary file: what the folders hold is all there is to save.
+    const id = await foreignArticle(outcome('Articles without a catalog.'));
+    const whole = await ArticleStore.open(dir);
+    expect([whole.size, whole.needsCommit]).toEqual([1, true]);
+    await whole.commit();
+    expect([await headRevision(), (await ArticleStore.open(dir)).get(id)?.id]).toEqual([1, id]);
+
+    const empty = await tempDir();
+    scratch.push(empty);
+    const cut = path.join(empty, 'articles', 'ab', 'abababababababababab');
+    await fs.mkdir(cut, { recursive: true });
+    const cutShort = await ArticleStore.open(empty);
+    expect([cutShort.size, cutShort.needsCommit]).toEqual([0, true]);
+    await cutShort.commit();
+    expect(await exists(cut)).toBe(false);
+
+    const spoiled = await tempDir();
+    scratch.push(spoiled);
+    const damaged = path.join(spoiled, 'articles', 'ee', 'eeeeeeeeeeeeeeeeeeee');
+    await fs.mkdir(damaged, { recursive: true });
+    await fs.writeFile(path.join(damaged, 'article.json'), 'not json');
+    const withDamage = await ArticleStore.open(spoiled);
+    expect([withDamage.size, withDamage.needsCommit]).toEqual([0, true]);
+    await withDamage.commit();
+    expect(await exists(path.join(spoiled, 'quarantine', 'eeeeeeeeeeeeeeeeeeee', 'article.json'))).toBe(true);
+  });
+
   it('reports no damage for a catalog folder that never got its head', async () => {
     await fs.mkdir(path.join(dir, 'index', 'catalog'), { recursive: true });
     const store = await ArticleStore.open(dir);
@@ -333,6 +361,38 @@ describe('adding articles', () => {
     });
   });
 
+  it('stages into the folders a batch cut short left, resources folder and all, imported or restored', async () => {
+    const o = outcome(
+      'Cut short with its map.',
+      {},
+      { resources: [{ name: 'map.png', bytes: Buffer.from('png') }] },
+    );
+    const id = articleId(o.original);
+    const restored = await restoredArticle('ab2222222222222222ab');
+    // The crash left both folders with an empty resources folder, and the journal.
+    for (const folder of [id, restored.id])
+      await fs.mkdir(path.join(dir, 'articles', folder.slice(0, 2), folder, 'resources'), {
+        recursive: true,
+      });
+    await fs.writeFile(path.join(dir, JOURNAL_FILE), 'interrupted');
+    const store = await ArticleStore.open(dir);
+    expect(await store.add(o)).toMatchObject({ kind: 'imported', id });
+    const folder = [
+      { name: 'original.txt', bytes: Buffer.from('Restored.') },
+      { name: 'resources/a.png', bytes: Buffer.from('png') },
+      { name: 'article.json', bytes: Buffer.from(JSON.stringify(restored)) },
+    ];
+    expect(await store.addRestored(restored, folder)).toMatchObject({ kind: 'imported', id: restored.id });
+    await store.commit();
+    expect(await files(store.articleDir(id))).toEqual(['article.json', 'original.txt', 'resources/map.png']);
+    expect(await files(store.articleDir(restored.id))).toEqual([
+      'article.json',
+      'original.txt',
+      'resources/a.png',
+    ]);
+    expect([store.size, store.repairs, await exists(path.join(dir, JOURNAL_FILE))]).toEqual([2, [], false]);
+  });
+
   it('says in words why an article could not be staged, and lets the same bytes be added again', async () => {
     const store = await ArticleStore.open(dir);
     const o = outcome('Blocked.');
@@ -510,6 +570,20 @@ describe('reading an article', () => {
     expect(await exists(wholeFile)).toBe(true);
     expect(store.size).toBe(0);
   });
+  it('looks at damage found on reading again as it was found: without hashing the original', async () => {
+    const store = await ArticleStore.open(dir);
+    const id = await imported(store, outcome('Whole again, original changed.'));
+    const file = path.join(store.articleDir(id), 'article.json');
+    const content = await fs.readFile(file);
+    await fs.rm(file);
+    await rejection(store.readArticle(id));
+    await fs.writeFile(file, content);
+    // Bytes only a doctor's hash would notice: a commit does not read every original, nor this one.
+    await fs.writeFile(path.join(store.articleDir(id), 'original.txt'), 'Other bytes.');
+    await store.commit();
+    expect([store.repairs, await exists(path.join(dir, 'quarantine'))]).toEqual([[], false]);
+    expect(await files(store.articleDir(id))).toEqual(['article.json', 'original.txt']);
+  });
 });
 
 describe('damage that is mended before the commit', () => {
@@ -551,6 +625,43 @@ describe('damage that is mended before the commit', () => {
     expect(app.repairs).toEqual([]);
     expect((await app.readArticle(id)).id).toBe(id);
     expect((await ArticleStore.open(dir)).get(id)?.id).toBe(id);
+  });
+});
+
+describe('the journal of a batch staged into a store with unsaved changes', () => {
+  // A damaged article noted on reading, or an older catalog, leaves the store with changes to save before any
+  // batch begins; the batch must still write its journal before its first file, or a crash leaves its
+  // temporary files in its folder where no later open looks for them.
+  it('is written after a damaged article was noted, and the next open clears what a crash left', async () => {
+    const store = await ArticleStore.open(dir);
+    const first = await imported(store, outcome('First.'));
+    await fs.rm(path.join(store.articleDir(first), 'article.json'));
+    await rejection(store.readArticle(first));
+    expect(store.needsCommit).toBe(true);
+    const second = await store.add(outcome('Second.'));
+    expect(await exists(path.join(dir, JOURNAL_FILE))).toBe(true);
+    // The crash: this process ends here. The next one opens, imports and commits.
+    const next = await ArticleStore.open(dir);
+    await imported(next, outcome('Third.'));
+    expect(await exists(next.articleDir(second.id))).toBe(false);
+    expect(await exists(path.join(dir, JOURNAL_FILE))).toBe(false);
+  });
+
+  it('is written into a library whose catalog is of the first format', async () => {
+    const other = await ArticleStore.open(dir);
+    const first = await imported(other, outcome('First.'));
+    const entry = other.get(first);
+    await fs.rm(path.join(dir, 'index'), { recursive: true, force: true });
+    await fs.writeFile(
+      path.join(dir, 'catalog.json'),
+      JSON.stringify({ format: 'offprint-catalog', version: 1, revision: 7, articles: [entry] }),
+    );
+    const store = await ArticleStore.open(dir);
+    expect(store.needsCommit).toBe(true);
+    await store.add(outcome('Second.'));
+    expect(await exists(path.join(dir, JOURNAL_FILE))).toBe(true);
+    await store.commit();
+    expect(await exists(path.join(dir, JOURNAL_FILE))).toBe(false);
   });
 });
 
@@ -748,6 +859,23 @@ describe("the user's data", () => {
     expect((await ArticleStore.open(dir)).get(good)?.read).toBe(true);
     expect(await exists(path.join(dir, JOURNAL_FILE))).toBe(false);
   });
+  it('keeps the journal when the catalog cannot take a change search sees: the next open adopts it', async () => {
+    const store = await ArticleStore.open(dir);
+    const id = await imported(store, outcome('Read, then the catalog failed.'));
+    const shardFile = path.join(dir, 'index', 'catalog', `${id[0]}.jsonl`);
+    const shardText = await fs.readFile(shardFile);
+    await fs.rm(shardFile);
+    await fs.mkdir(shardFile);
+    expect((await rejection(store.updateUserData([id], read))).message).toBe(
+      `The import could not be saved: cannot open ${shardFile}: it is a folder, not a file`,
+    );
+    await fs.rm(shardFile, { recursive: true });
+    await fs.writeFile(shardFile, shardText);
+    // As after a crash between user.json and the catalog: the catalog on disk has the article unread.
+    expect(await exists(path.join(dir, JOURNAL_FILE))).toBe(true);
+    const reopened = await ArticleStore.open(dir);
+    expect(reopened.get(id)).toMatchObject({ read: true });
+  });
 });
 
 describe('committing', () => {
@@ -783,6 +911,37 @@ describe('committing', () => {
     expect((await rejection(store.commit())).message).toMatch(
       /^The import could not be saved: cannot write .*catalog.*: (it already exists|a part of the path is not a folder)$/,
     );
+  });
+
+  it('renames article.json last: a batch stopped at its original leaves no article.json', async () => {
+    const store = await ArticleStore.open(dir);
+    const o = outcome(
+      'Stopped at its original.',
+      {},
+      { resources: [{ name: 'a.png', bytes: Buffer.from('png') }] },
+    );
+    const { id } = await store.add(o);
+    const folder = store.articleDir(id);
+    const temp = (await fs.readdir(folder)).find((n) => n.startsWith('original.'))!;
+    await fs.rm(path.join(folder, temp));
+    await rejection(store.commit());
+    expect((await fs.readdir(folder)).filter((n) => !n.endsWith('.tmp')).sort()).toEqual(['resources']);
+    expect(await exists(path.join(dir, JOURNAL_FILE))).toBe(true);
+  });
+
+  it('is not stopped by a folder cut short that another process removed since', async () => {
+    const cut = path.join(dir, 'articles', 'ab', 'abababababababababab');
+    await fs.mkdir(cut, { recursive: true });
+    await fs.writeFile(path.join(dir, JOURNAL_FILE), 'interrupted');
+    const store = await ArticleStore.open(dir);
+    expect(store.needsCommit).toBe(true);
+    await fs.rm(cut, { recursive: true });
+    await store.commit();
+    expect([store.needsCommit, await exists(path.join(dir, JOURNAL_FILE)), await headRevision()]).toEqual([
+      false,
+      false,
+      1,
+    ]);
   });
 
   it('goes on after a journal that could not be written or removed', async () => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OffprintError } from '../../common/errors';
 import { hasLeftovers, removeLeftovers } from '../../main/library/store/leftovers';
 import {
@@ -147,6 +147,57 @@ describe('taking the lock', () => {
     );
   });
 
+  it('takes it on a file system without hard links by creating it exclusively, and is refused the same', async () => {
+    const realLink = fs.link;
+    for (const code of ['EPERM', 'ENOTSUP', 'EXDEV']) {
+      // What a FAT drive answers to a hard link. A fourth link goes through, so a retrying loop ends.
+      let links = 0;
+      const link = vi.spyOn(fs, 'link').mockImplementation(async (from, to) => {
+        if (++links > 3) return realLink(from, to);
+        throw Object.assign(new Error(`${code}: no hard links here, link '${String(from)}'`), {
+          code,
+          syscall: 'link',
+        });
+      });
+      try {
+        const taken = await LibraryLock.acquire(dir);
+        expect([code, links]).toEqual([code, 1]);
+        expect(JSON.parse(await fs.readFile(lock, 'utf8'))).toMatchObject({ pid: process.pid, host: HOST });
+        expect(await fs.readdir(dir)).toEqual([LOCK_FILE]);
+        await taken.release();
+        await fs.writeFile(lock, owner(ALIVE));
+        links = 0;
+        expect(await rejection(LibraryLock.acquire(dir))).toMatchObject({
+          kind: 'locked',
+          message: held(` (pid ${ALIVE} on ${HOST}, since 2024-01-02T03:04:05Z)`),
+        });
+        expect([code, links, await fs.readFile(lock, 'utf8')]).toEqual([code, 1, owner(ALIVE)]);
+        expect(await fs.readdir(dir)).toEqual([LOCK_FILE]);
+        await fs.rm(lock);
+      } finally {
+        link.mockRestore();
+      }
+    }
+  });
+
+  it('says in words why a hard link failed for another reason, and creates nothing', async () => {
+    const link = vi
+      .spyOn(fs, 'link')
+      .mockRejectedValue(
+        Object.assign(new Error('EIO: i/o error, link'), { code: 'EIO', syscall: 'link', path: lock }),
+      );
+    try {
+      expect(await rejection(LibraryLock.acquire(dir))).toMatchObject({
+        kind: 'failed',
+        message: `Could not lock the library to change it: cannot write ${lock}: the disk reported a read or write error`,
+      });
+      expect(link).toHaveBeenCalledTimes(1);
+      expect(await fs.readdir(dir)).toEqual([]);
+    } finally {
+      link.mockRestore();
+    }
+  });
+
   it('releases only its own lock', async () => {
     const taken = await LibraryLock.acquire(dir);
     await fs.writeFile(lock, owner(process.pid, { nonce: 'someone-else' }));
@@ -181,6 +232,36 @@ describe('who holds the lock', () => {
     expect(await lockHeldByAnotherProcess(dir)).toBe(true);
     await fs.writeFile(lock, '');
     expect(await lockHeldByAnotherProcess(dir)).toBe(false);
+  });
+});
+
+describe('a folder where the lock file goes', () => {
+  // Never written by this app (a sync tool's conflict, a person's mistake): it is refused in words, never moved
+  // aside and deleted, and it does not keep a library from being opened to read.
+  it('is refused, naming it, and left with what it holds', async () => {
+    await fs.mkdir(lock);
+    await fs.writeFile(path.join(lock, 'notes.txt'), 'mine');
+    await age(lock);
+    const error = await LibraryLock.acquire(dir).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(OffprintError);
+    expect((error as OffprintError).kind).toBe('failed');
+    expect((error as OffprintError).message).toBe(
+      `Could not lock the library to change it: ${lock} is a folder, not Offprint's lock file. Move it out of the library, then try again.`,
+    );
+    expect(await fs.readFile(path.join(lock, 'notes.txt'), 'utf8')).toBe('mine');
+    expect((await fs.readdir(dir)).filter((n) => n !== LOCK_FILE)).toEqual([]);
+  });
+
+  it('is not removed as a leftover when its name is one', async () => {
+    const folder = path.join(dir, `offprint.lock.${DEAD}.ab12.stale`);
+    await fs.mkdir(folder);
+    await fs.writeFile(path.join(folder, 'notes.txt'), 'mine');
+    await fs.writeFile(path.join(dir, `offprint.lock.${DEAD}.cd34.tmp`), '');
+    expect(await removeLockLeftovers(dir)).toEqual([path.join(dir, `offprint.lock.${DEAD}.cd34.tmp`)]);
+    expect(await fs.readFile(path.join(folder, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });
 
@@ -235,6 +316,16 @@ describe("the lock's leftovers", () => {
       [LOCK_FILE, names.alive, names.noPid, names.notOurs, names.other].sort(),
     );
     expect(await removeLockLeftovers(path.join(dir, 'missing'))).toEqual([]);
+  });
+  it('leaves a name that only starts or ends like a leftover', async () => {
+    const leftover = `offprint.lock.${DEAD}.ab12`;
+    const names = [`offprint.lock.copy.${leftover}.tmp`, `${leftover}.tmp.bak`, `${leftover}.stale~`];
+    for (const name of names) {
+      await fs.writeFile(path.join(dir, name), '');
+      await age(path.join(dir, name));
+    }
+    expect(await removeLockLeftovers(dir)).toEqual([]);
+    expect((await fs.readdir(dir)).sort()).toEqual(names.sort());
   });
 });
 

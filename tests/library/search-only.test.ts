@@ -101,4 +101,16 @@ describe('searching from the index alone', () => {
     );
     expect(await openSearchOnly(lib)).toBeNull();
   });
+
+  it('steps aside when the catalog has no revision, before looking at the index', async () => {
+    // An index from a newer Offprint beside a catalog never written: not the index's to answer.
+    const bare = path.join(root, 'bare');
+    await (await openLibrary(bare, { create: true })).close();
+    await fs.mkdir(path.join(bare, 'index'), { recursive: true });
+    await fs.writeFile(
+      path.join(bare, 'index', 'manifest.json'),
+      JSON.stringify({ format: 'offprint-index', version: 99, coveredRevision: 0, segments: [] }),
+    );
+    expect(await openSearchOnly(bare)).toBeNull();
+  });
 });

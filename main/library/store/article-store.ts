@@ -95,6 +95,12 @@ export class ArticleStore {
   private staged = new Map<string, StagedArticle>();
   /** Ids of a batch being committed: no longer staged, not yet in `entries`, still not importable again. */
   private committing = new Set<string>();
+  /**
+   * Whether this process has written (or is writing) the journal of a batch in progress. Apart from `dirty`,
+   * which a damaged article noted on reading or an older catalog also sets: a batch staged then must still
+   * write its journal first, or a crash leaves its temporary files where no later open looks for them.
+   */
+  private journalOpen = false;
   /** Journal writes and removals, in the order they were asked for (a new batch may start while one ends). */
   private journalOps: Promise<void> = Promise.resolve();
   /** How many times the catalog was (re)read: part of stateKey. */
@@ -441,7 +447,8 @@ export class ArticleStore {
 
   /** Marks a batch as begun before any of its files is written; the flag flips at once, the file in order. */
   private openJournal(): Promise<void> {
-    if (!this.dirty) {
+    if (!this.journalOpen) {
+      this.journalOpen = true;
       this.dirty = true;
       this.journalOps = this.journalOps
         .catch(() => {})
@@ -452,6 +459,7 @@ export class ArticleStore {
 
   private closeJournal(): Promise<void> {
     this.dirty = false;
+    this.journalOpen = false;
     this.journalOps = this.journalOps
       .catch(() => {})
       .then(() => fs.rm(path.join(this.dir, JOURNAL_FILE), { force: true }));

@@ -46,6 +46,12 @@ export class LibraryLock {
       if (owner === 'missing') continue; // released in the meantime: try again
       if (owner === 'unreadable') {
         if (Date.now() - (await mtimeOf(file)) < UNREADABLE_GRACE_MS) throw lockedBy(libraryDir, null);
+        // Not a lock this app wrote (we only write files): never moved aside and deleted as a stale one.
+        if ((await fs.lstat(file).catch(() => null))?.isDirectory())
+          throw new OffprintError(
+            'failed',
+            `Could not lock the library to change it: ${file} is a folder, not Offprint's lock file. Move it out of the library, then try again.`,
+          );
       } else if (isAlive(owner)) {
         throw lockedBy(libraryDir, owner);
       }
@@ -164,8 +170,12 @@ export async function removeLockLeftovers(libraryDir: string): Promise<string[]>
       (pid !== null && !isAlive({ pid, host: os.hostname(), since: '', nonce: '' })) ||
       Date.now() - (await mtimeOf(file)) > UNREADABLE_GRACE_MS;
     if (!abandoned) continue;
-    await fs.rm(file, { force: true });
-    removed.push(file);
+    // Only files are ours: a folder that happens to have such a name is left where it is.
+    const gone = await fs.rm(file, { force: true }).then(
+      () => true,
+      () => false,
+    );
+    if (gone) removed.push(file);
   }
   return removed;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../../../common/article';
 import { type Library, openLibrary } from '../../../main/library/library';
+import { ArticleStore } from '../../../main/library/store/article-store';
 import { removeDir, tempDir } from '../../helpers/temp-library';
 
 const SECRET = 'SECRET-TOKEN-5f1c9e-do-not-store';
@@ -152,12 +153,21 @@ describe('local images of a saved page', () => {
       Buffer.from('avifmif1-an-avif'),
     ]);
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('a-jpeg')]);
+    // BMP: "BM", its size, the pixels' offset and a 40-byte DIB header; ICO: type 1, one image.
+    const bmp = Buffer.alloc(70);
+    bmp.write('BM', 0);
+    bmp.writeUInt32LE(70, 2);
+    bmp.writeUInt32LE(54, 10);
+    bmp.writeUInt32LE(40, 14);
+    const ico = Buffer.concat([Buffer.from([0, 0, 1, 0, 1, 0, 16, 16, 0, 0]), Buffer.alloc(16)]);
     const images: Record<string, Buffer> = {
       'a.png': PNG,
       'b.gif': GIF,
       'c.webp': webp,
       'd.avif': avif,
       'e.jpg': jpeg,
+      'f.bmp': bmp,
+      'g.ico': ico,
     };
     for (const [name, bytes] of Object.entries(images)) await write(`page_files/${name}`, bytes);
     await write('page.html', page(Object.keys(images).map((name) => `page_files/${name}`)));
@@ -171,7 +181,52 @@ describe('local images of a saved page', () => {
       'c.webp': 'image/webp',
       'd.avif': 'image/avif',
       'e.jpg': 'image/jpeg',
+      'f.bmp': 'image/bmp',
+      'g.ico': 'image/x-icon',
     });
+  });
+
+  it('answers a restored resource of no image kind by its name: SVG as SVG, anything else as bytes', async () => {
+    // An article folder restored from a backup keeps its resources as they were, whatever their kind.
+    const dir = path.join(root, 'library');
+    await (await openLibrary(dir)).close();
+    const store = await ArticleStore.open(dir);
+    const article: StoredArticle = {
+      formatVersion: 1,
+      id: 'ab0000000000000000ab',
+      title: 'Harbour report',
+      subtitle: null,
+      author: null,
+      site: null,
+      url: null,
+      published: null,
+      category: null,
+      tags: [],
+      text: 'Harbour report.',
+      html: null,
+      previousTitle: null,
+      nextTitle: null,
+      linkOnly: false,
+      source: 'report.txt',
+      importer: 'plain-text',
+      encoding: 'utf-8',
+      original: 'original.txt',
+      importedAt: '2024-01-02T03:04:05.000Z',
+      previousVersion: null,
+      resources: ['drawing.svg', 'data.bin'],
+    };
+    await store.addRestored(article, [
+      { name: 'original.txt', bytes: Buffer.from('Harbour report.') },
+      { name: 'resources/drawing.svg', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') },
+      { name: 'resources/data.bin', bytes: Buffer.from([0, 1, 2]) },
+      { name: 'article.json', bytes: Buffer.from(JSON.stringify(article)) },
+    ]);
+    await store.commit();
+    library = await openLibrary(dir);
+    const types: Record<string, string> = {};
+    for (const name of article.resources)
+      types[name] = (await library.getResource({ id: article.id, name })).mediaType;
+    expect(types).toEqual({ 'drawing.svg': 'image/svg+xml', 'data.bin': 'application/octet-stream' });
   });
 
   it('refuses a _files folder that is a link to somewhere else', async () => {

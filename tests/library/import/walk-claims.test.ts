@@ -2,9 +2,11 @@
  * The README's promises about walking a folder, each checked on a real library: articles are tagged with the
  * names of the folders they were in; hidden files and hidden folders are skipped; symbolic links are followed
  * when they stay inside the imported folder (files and folders alike) and refused, with the reason, when they
- * leave it; `folderTags: false` (the CLI's `--no-folder-tags`) tags nothing.
+ * leave it; `folderTags: false` (the CLI's `--no-folder-tags`) tags nothing. The job's account of a walk:
+ * every input counted, and each failure with its reason; a job that cannot take the lock fails saying why.
  */
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/library/library';
@@ -91,5 +93,60 @@ describe('walking an imported folder', () => {
       );
     expect(await tags(plain)).toEqual([['Tides', []]]);
     expect(await tags(tagged)).toEqual([['Tides', ['oceans', 'science']]]);
+  });
+});
+
+describe("the import job's account", () => {
+  it('counts every input and says why each failed: a path that is gone, an empty file, one of no known kind', async () => {
+    const mixed = path.join(root, 'mixed');
+    await fs.mkdir(mixed, { recursive: true });
+    await fs.writeFile(path.join(mixed, 'good.txt'), text('Good'));
+    await fs.writeFile(path.join(mixed, 'empty.txt'), '');
+    await fs.writeFile(path.join(mixed, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    const gone = path.join(root, 'gone');
+    const library = await openLibrary(path.join(root, 'lib-account'), { create: true });
+    try {
+      const job = await library.importPaths({ paths: [gone, mixed], folderTags: false });
+      const done = await library.waitForImport(job.jobId);
+      const { jobId: _id, report, ...counts } = done;
+      expect(counts).toEqual({
+        state: 'done',
+        phase: 'index',
+        total: 4,
+        done: 4,
+        imported: 1,
+        duplicates: 0,
+        failed: 3,
+        current: null,
+        error: null,
+      });
+      expect(report!.imported.map((a) => a.source)).toEqual(['good.txt']);
+      expect(report!.failed).toEqual([
+        { source: gone, reason: 'no such file or folder' },
+        { source: 'empty.txt', reason: 'the file is empty' },
+        { source: 'photo.jpg', reason: 'not supported: looks like a JPEG image' },
+      ]);
+    } finally {
+      await library.close();
+    }
+  });
+
+  it('fails, naming the holder, when another process holds the lock', async () => {
+    const dir = path.join(root, 'lib-locked');
+    const library = await openLibrary(dir, { create: true });
+    try {
+      const holder = { pid: process.ppid, host: os.hostname(), since: '2024-01-02T03:04:05Z', nonce: 'ab' };
+      await fs.writeFile(path.join(dir, 'offprint.lock'), JSON.stringify(holder));
+      const job = await library.importPaths({ paths: [inputs], folderTags: false });
+      const done = await library.waitForImport(job.jobId);
+      expect([done.state, done.imported, done.error]).toEqual([
+        'failed',
+        0,
+        `The library ${dir} is being changed by another Offprint process (pid ${process.ppid} on ${os.hostname()}, since 2024-01-02T03:04:05Z). Try again when it has finished.`,
+      ]);
+      await fs.rm(path.join(dir, 'offprint.lock'));
+    } finally {
+      await library.close();
+    }
   });
 });

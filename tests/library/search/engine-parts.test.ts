@@ -10,6 +10,7 @@ import { planMerge } from '../../../main/library/search/engine/merge-policy';
 import { buildSegment, mergeSegments } from '../../../main/library/search/engine/segment-builder';
 import { type DocMeta, encodeSegment } from '../../../main/library/search/engine/segment-format';
 import { SegmentReader } from '../../../main/library/search/engine/segment-reader';
+import { SegmentSet } from '../../../main/library/search/engine/segment-set';
 import { clauseAutomaton, expandOver } from '../../../main/library/search/engine/term-expansion';
 import { FIELDS } from '../../../main/library/search/lunr-setup';
 import { topK } from '../../../main/library/search/top-k';
@@ -141,5 +142,62 @@ describe('segment files', () => {
     head[40] = head[40]! ^ 0xff;
     await fs.writeFile(path.join(dir, 'bad2.seg'), head.subarray(0, 200));
     expect(() => SegmentReader.open(path.join(dir, 'bad2.seg'))).toThrow();
+  });
+});
+
+describe('a set of segments', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir();
+  });
+  afterAll(() => removeDir(dir));
+
+  it('merges their dictionaries into one sorted list, counts dead copies, and closes every file', async () => {
+    const analyzer = new Analyzer();
+    const fields = FIELDS.map((f) => f.name);
+    const segment = async (name: string, titles: Array<[string, string]>) => {
+      const docs = titles.map(([id, title]) => ({
+        id,
+        meta: [null, [], title, 0, 0] as DocMeta,
+        fields: analyzer.document({
+          id,
+          title,
+          subtitle: '',
+          tags: '',
+          author: '',
+          site: '',
+          body: '',
+          note: '',
+          highlight: '',
+        }),
+      }));
+      await fs.writeFile(path.join(dir, name), encodeSegment(buildSegment(fields, docs)));
+      return SegmentReader.open(path.join(dir, name));
+    };
+    // Each segment's last word sorts after those before it: every pairwise merge ends on its second list.
+    const readers = [
+      await segment('1.seg', [
+        ['a1', 'apple cherry'],
+        ['a2', 'banana'],
+      ]),
+      await segment('2.seg', [
+        ['b1', 'cherry damson'],
+        ['a2', 'elder'],
+      ]),
+      await segment('3.seg', [
+        ['c1', 'fig'],
+        ['c2', 'grape'],
+      ]),
+    ];
+    const set = new SegmentSet(fields, readers, (id) => id !== 'c2');
+    // A word only dead documents hold stays listed (the executor drops it).
+    expect(set.terms()).toEqual(['appl', 'banana', 'cherri', 'damson', 'elder', 'fig', 'grape']);
+    // a2's first copy (the second is newer) and c2.
+    expect([set.liveCount, set.deadCount, set.slotCount]).toEqual([4, 2, 6]);
+    set.close();
+    for (const reader of readers) expect(() => reader.postings(0)).toThrow();
+
+    const none = new SegmentSet(fields, [], () => true);
+    expect([none.terms(), none.liveCount, none.deadCount, none.slotCount]).toEqual([[], 0, 0, 0]);
   });
 });

@@ -14,6 +14,7 @@ import { buildSegment } from '../../../main/library/search/engine/segment-builde
 import { type DocMeta, encodeSegment } from '../../../main/library/search/engine/segment-format';
 import { SegmentReader } from '../../../main/library/search/engine/segment-reader';
 import { SegmentSet } from '../../../main/library/search/engine/segment-set';
+import { execute } from '../../../main/library/search/engine/query-executor';
 import { buildIndex, type IndexDocument } from '../../../main/library/search/lunr-setup';
 import { FIELD_NAMES, parseQuery } from '../../../main/library/search/parse-query';
 import { removeDir, tempDir } from '../../helpers/fixtures-and-shared';
@@ -130,6 +131,10 @@ describe('the query executor against plain Lunr', () => {
       'xylophonists~1',
       'quokka~1',
       'title:zeb* body:xyl*',
+      // A word reached twice in one field: its weights add up.
+      'ann* ann^5 chen',
+      // A field's own prohibited clause, before the last field.
+      `${vocabulary[6]} -tags:politics`,
     ];
     const differences = queries.flatMap((q) => compareQuery(q, set, reference) ?? []);
     expect(differences).toEqual([]);
@@ -142,5 +147,12 @@ describe('the query executor against plain Lunr', () => {
     );
     expect(hits.filter((n) => n > 0).length).toBeGreaterThan(300);
     expect(hits.filter((n) => n > 10).length).toBeGreaterThan(100);
+  });
+
+  it('stops a wildcard at the cap however many words it reaches', () => {
+    const all = execute(parseQuery('*').query, set, { maxExpansion: Number.MAX_SAFE_INTEGER });
+    expect(all.terms.length).toBeGreaterThan(100);
+    const capped = execute(parseQuery('*').query, set, { maxExpansion: 40 });
+    expect([capped.terms, capped.truncated]).toEqual([all.terms.slice(0, 40), true]);
   });
 });

@@ -55,7 +55,7 @@ describe('query bounds', () => {
     });
 
     it('stops expanding when the step budget runs out, whatever the wildcard, and says so', () => {
-      for (const query of ['gam*', '*m*', 'g*b*', 'gamut~2']) {
+      for (const query of ['gam*', '*m*', 'g*b*', 'gamut~2', 'gamma']) {
         const full = execute(parseQuery(query).query, set, { maxExpansion: 100, budget: Budget.unlimited() });
         expect(full.stopped).toBeNull();
         const starved = execute(parseQuery(query).query, set, {
@@ -83,6 +83,35 @@ describe('query bounds', () => {
       expect(run.stopped).toBe('time');
     });
 
+    it('spends a step per posting and one per field looked in, once to find a word and once to score it', () => {
+      const budget = Budget.unlimited();
+      const run = execute(parseQuery('gamma').query, set, { maxExpansion: 100, budget });
+      expect([[...run.slots], run.terms, run.truncated, run.stopped]).toEqual([[0], ['gamma'], false, null]);
+      // One posting (the title) and eight fields, twice.
+      expect(budget.spent).toBe(18);
+      // A word the query has reached already costs nothing more.
+      const cost = (query: string) => {
+        const spent = Budget.unlimited();
+        execute(parseQuery(query).query, set, { maxExpansion: 100, budget: spent });
+        return spent.spent;
+      };
+      expect(cost('gam* gamma')).toBe(cost('gam*'));
+      // A weight of 0 scores 0 (Lunr's 0/0), not NaN.
+      expect([...execute(parseQuery('gamma^0').query, set, { maxExpansion: 100 }).scores]).toEqual([0]);
+    });
+
+    it('keeps the words looked up before the budget ran out, and no more', () => {
+      const terms = set.terms();
+      const walk = Budget.unlimited();
+      expandOver(terms, clauseAutomaton({ term: 'g*' }), 0, terms.length, 100 * 2 + 16, walk);
+      // The walk, then a step for each of two look-ups.
+      const run = execute(parseQuery('g*').query, set, {
+        maxExpansion: 100,
+        budget: new Budget(Infinity, walk.spent + 2),
+      });
+      expect([run.terms, run.stopped, run.slots.length]).toEqual([['gambit', 'gambl'], 'steps', 0]);
+    });
+
     it('stops a wildcard at the cap and says it did', () => {
       const all = execute(parseQuery('gam*').query, set, { maxExpansion: 100 });
       expect(all.truncated).toBe(false);
@@ -91,6 +120,66 @@ describe('query bounds', () => {
       expect(capped.truncated).toBe(true);
       expect(capped.terms).toHaveLength(2);
       expect(capped.slots).toHaveLength(2);
+    });
+  });
+  describe('over segments', () => {
+    let dir: string;
+    let set: SegmentSet;
+    beforeAll(async () => {
+      dir = await tempDir();
+      const analyzer = new Analyzer();
+      const segment = async (name: string, titles: Array<[string, string]>) => {
+        const docs = titles.map(([id, title]) => ({
+          id,
+          meta: [null, [], title, 0, 0] as DocMeta,
+          fields: analyzer.document({
+            id,
+            title,
+            subtitle: '',
+            tags: '',
+            author: '',
+            site: '',
+            body: '',
+            note: '',
+            highlight: '',
+          }),
+        }));
+        await fs.writeFile(path.join(dir, name), encodeSegment(buildSegment(FIELD_NAMES, docs)));
+        return SegmentReader.open(path.join(dir, name));
+      };
+      const first = await segment('a.seg', [
+        ['d0', 'gamma'],
+        ['d1', 'gamut'],
+        ['d5', 'tides — notes'],
+      ]);
+      const second = await segment('b.seg', [
+        ['d2', 'gambit'],
+        ['d3', 'gamble'],
+        ['d4', 'gambol'],
+      ]);
+      set = new SegmentSet(FIELD_NAMES, [first, second], (id) => id !== 'd4');
+    });
+    afterAll(async () => {
+      set.close();
+      await removeDir(dir);
+    });
+
+    it('spends nothing on a segment without the word', () => {
+      const budget = Budget.unlimited();
+      const run = execute(parseQuery('gambit').query, set, { maxExpansion: 100, budget });
+      expect(run.slots.length).toBe(1);
+      expect(budget.spent).toBe(18);
+    });
+
+    it('expands to words of live documents only', () => {
+      const run = execute(parseQuery('gam*').query, set, { maxExpansion: 100 });
+      expect([run.terms, run.slots.length]).toEqual([['gambit', 'gambl', 'gamma', 'gamut'], 4]);
+    });
+
+    it('finds nothing for a query of punctuation, though the dash left an empty word in the index', () => {
+      expect(set.terms()[0]).toBe('');
+      const run = execute(parseQuery('—').query, set, { maxExpansion: 100 });
+      expect([run.slots.length, run.terms]).toEqual([0, []]);
     });
   });
 });
