@@ -3,8 +3,10 @@
  * format's rules are tested directly in import/seed-text-rules.test.ts.
  */
 import fs from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../main/library/import/extract';
+import { makeArticle, singleArticle } from '../../main/library/import/importer';
 import { SEED_FILE, needShared } from '../helpers/fixtures-and-shared';
 
 async function extractOne(name: string, bytes: Uint8Array) {
@@ -55,5 +57,41 @@ describe('seed-format files through extract', () => {
       expect(outcome.article.text).toBe('And a paragraph.\n\nAnd another.');
       expect(outcome.article.subtitle).toBeNull();
     }
+  });
+
+  it('gives a plain note its bytes and name as the original, the sniffed encoding, and no resources', async () => {
+    const note = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode('Harbour notes\n\nThe wall was rebuilt.', 'utf-16le'),
+    ]);
+    const outcome = await extractOne('notes.txt', note);
+    expect(outcome).toMatchObject({
+      kind: 'article',
+      source: 'notes.txt',
+      originalName: 'notes.txt',
+      encoding: 'utf-16le',
+      importer: 'plain-text',
+      resources: [],
+    });
+    // Without an encoding from the sniff, UTF-8 is said.
+    const article = makeArticle({ title: 'T', url: null, published: null, text: 'Body.' });
+    const input = { name: 'n.txt', bytes: note, path: null, extractEntry: () => [] as never };
+    expect(
+      singleArticle(
+        input,
+        { binaryKind: null, text: 'x', encoding: null, extension: 'txt' },
+        'plain-text',
+        article,
+      ),
+    ).toEqual({
+      kind: 'article',
+      source: 'n.txt',
+      original: note,
+      originalName: 'n.txt',
+      encoding: 'utf-8',
+      importer: 'plain-text',
+      article,
+      resources: [],
+    });
   });
 });

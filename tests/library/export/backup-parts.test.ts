@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import yauzl from 'yauzl';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StoredArticle } from '../../../common/article';
@@ -35,6 +36,7 @@ import { toCatalogEntry } from '../../../main/library/store/catalog';
 import { DESCRIPTOR_FILE } from '../../../main/library/store/descriptor';
 import { readSavedSearches, writeSavedSearches } from '../../../main/library/store/saved-searches';
 import { readUserData, writeUserData } from '../../../main/library/store/user-data';
+import { deflatedEntry, type RawZipEntry, writeZip } from '../../helpers/hostile-catalogue/bombs';
 import { REPO, removeDir, tempDir } from '../../helpers/temp-library';
 import { makeZip, type ZipEntrySpec } from '../import/zip-writer';
 
@@ -214,6 +216,13 @@ async function zipNames(bytes: Buffer): Promise<Array<{ name: string; data: Buff
   });
   return out;
 }
+/** The files under `dir` this process has open (read through /proc/self/fd). */
+async function openUnder(dir: string): Promise<string[]> {
+  const targets = await Promise.all(
+    (await fs.readdir('/proc/self/fd')).map((fd) => fs.readlink(`/proc/self/fd/${fd}`).catch(() => '')),
+  );
+  return targets.filter((t) => t.startsWith(`${dir}${path.sep}`));
+}
 
 describe('the manifest', () => {
   it('names the format, its version, the time, the article count and the Offprint that wrote it', async () => {
@@ -240,6 +249,39 @@ describe('the manifest', () => {
     const pkg = JSON.parse(await fs.readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     expect(offprintVersion()).toBe(pkg.version);
     expect(offprintVersion()).toBe(pkg.version);
+  });
+
+  it('walks up at most six folders for the package.json that names Offprint with a version, once', async () => {
+    const module = await fs.readFile(path.join(REPO, 'main', 'library', 'export', 'offprint-version.ts'));
+    const base = await freshDir('version');
+    /** The module's own copy, in a folder `folders` below base; each copy keeps its own cache. */
+    const copy = async (...folders: string[]): Promise<() => string> => {
+      const dir = path.join(base, ...folders);
+      await fs.mkdir(dir, { recursive: true });
+      await fs.writeFile(path.join(dir, 'offprint-version.ts'), module);
+      const loaded = (await import(pathToFileURL(path.join(dir, 'offprint-version.ts')).href)) as {
+        offprintVersion: () => string;
+      };
+      return loaded.offprintVersion;
+    };
+    const pkg = (folder: string, data: object) =>
+      fs.writeFile(path.join(base, folder, 'package.json'), JSON.stringify(data));
+    // Nearer package.json files name another package, or Offprint without a version in words.
+    const nested = await copy('near', 'p1', 'p2', 'p3');
+    await pkg('near', { name: 'offprint', version: '9.9.9' });
+    await pkg('near/p1', { name: 'offprint', version: 3 });
+    await pkg('near/p1/p2', { name: 'other', version: '1.0.0' });
+    expect(nested()).toBe('9.9.9');
+    // Read once: a later change is not seen.
+    await pkg('near', { name: 'offprint', version: '9.9.10' });
+    expect(nested()).toBe('9.9.9');
+    // Seven folders up is too far: unknown.
+    const far = await copy('far', 'a', 'b', 'c', 'd', 'e', 'f', 'g');
+    await pkg('far/a', { name: 'offprint', version: '7.7.7' });
+    expect(far()).toBe('unknown');
+    const six = await copy('six', 'b', 'c', 'd', 'e', 'f', 'g');
+    await pkg('six/b', { name: 'offprint', version: '6.6.6' });
+    expect(six()).toBe('6.6.6');
   });
 
   it('parses a manifest of this version back as it was written', () => {
@@ -331,6 +373,18 @@ describe('telling a backup from other zips', () => {
       false,
     );
     expect(await isBackupZip({ name: 'b.zip', path: null, bytes: null })).toBe(false);
+  });
+
+  it('is no backup, and no error, when the first name is longer than the manifest name', async () => {
+    const name = 'a-first-entry-named-at-length.txt';
+    // Only 50 bytes, in a buffer of their own: the name runs past them.
+    expect(firstEntryIsManifest(head(name, 0x04034b50, 50))).toBe(false);
+    const dir = await freshDir('detect-long');
+    const file = path.join(dir, 'other.zip');
+    await fs.writeFile(file, await zipBuffer([{ name, data: 'x' }]));
+    expect(await isBackupZip({ name: 'other.zip', path: file, bytes: null })).toBe(false);
+    // The file it opened is closed again.
+    expect(await openUnder(dir)).toEqual([]);
   });
 });
 
@@ -573,6 +627,14 @@ describe('writing a backup', () => {
     expect(await fs.readdir(out)).toEqual(['lib.zip']);
     expect(await fs.readFile(target, 'utf8')).toBe('an older backup');
   });
+
+  it('writes a backup only its owner can read, and may write it beside the library', async () => {
+    const { dir, source } = await handLibrary(false);
+    const target = path.join(path.dirname(dir), `${path.basename(dir)}.zip`);
+    const result = await writeBackup(source, target);
+    expect(result.path).toBe(path.join(await fs.realpath(path.dirname(dir)), path.basename(target)));
+    expect((await fs.stat(target)).mode & 0o777).toBe(0o600);
+  });
 });
 
 describe('zipBuffer', () => {
@@ -647,6 +709,11 @@ describe('where a backup entry belongs', () => {
       'resources/.hidden',
       'resourcesx/a.png',
     ])
+      expect(placeOf(inFolder(file)), file).toEqual(layout);
+  });
+
+  it('refuses a name broken by a line break, and resources anywhere but in resources/', () => {
+    for (const file of ['article.json\nnotes', 'xresources/a.png', 'sub/resources/a.png'])
       expect(placeOf(inFolder(file)), file).toEqual(layout);
   });
 });
@@ -839,6 +906,57 @@ describe('restoring a backup into a store', () => {
     expect(await restore(store, makeZip(backupEntries()), { signal: controller.signal })).toEqual([]);
     expect(store.size).toBe(0);
   });
+
+  it('refuses a file in a folder without resources that its article.json does not name', async () => {
+    const entries = backupEntries();
+    const calls = await restore(
+      await emptyStore(),
+      makeZip([...entries, { name: `${folderOf(B.id)}resources/extra.png`, data: PNG }]),
+    );
+    expect(calls.slice(1)).toEqual([
+      [
+        'failed',
+        `b.zip${ARROW}${folderOf(B.id)}resources/extra.png`,
+        'article.json does not name this file; the article was not restored',
+      ],
+    ]);
+  });
+
+  it('merges tags from an article.json that has no list of them as none', async () => {
+    const store = await emptyStore();
+    await restore(store, makeZip(backupEntries()));
+    const calls = await restore(
+      store,
+      makeZip(
+        backupEntries().map((e) =>
+          e.name === `${folderOf(A.id)}article.json`
+            ? { ...e, data: JSON.stringify({ ...A, tags: 'x' }) }
+            : e,
+        ),
+      ),
+    );
+    expect(calls.map((c) => c[0])).toEqual(['merged', 'merged']);
+    expect(store.get(A.id)!.tags).toEqual(['pages', 'Region/North']);
+  });
+
+  it('closes a backup on disk it stops reading early', async () => {
+    const dir = await freshDir('zips-closed');
+    const file = path.join(dir, 'b.zip');
+    const entries = backupEntries();
+    await fs.writeFile(file, makeZip([entries[1]!, entries[0]!, ...entries.slice(2)]));
+    const { calls, report } = recorder();
+    await restoreBackup({ name: 'b.zip', path: file, bytes: null }, await emptyStore(), report);
+    expect(calls).toEqual([
+      ['failed', 'b.zip', 'not an Offprint backup (offprint-backup.json is not its first entry)'],
+    ]);
+    // yauzl lets go of the file with fs.close, whose callback comes a few turns later: wait for it, by turns.
+    let open = await openUnder(dir);
+    for (let turn = 0; turn < 100 && open.length > 0; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      open = await openUnder(dir);
+    }
+    expect(open).toEqual([]);
+  });
 });
 
 describe('a backup refused whole', () => {
@@ -936,6 +1054,34 @@ describe('the zip-bomb limits in a restore', () => {
       expect(store.get(A.id)).toBeDefined();
       expect(store.get(B.id)).toBeUndefined();
     }
+  });
+
+  it('stops at an entry whose declared size is past the allowance, before inflating it', async () => {
+    setImportLimits({ expansionFloorBytes: 1024, maxExpansionRatio: 2 });
+    const entries = backupEntries();
+    // It says a million bytes and holds B's original: its size alone stops the restore.
+    const lying: RawZipEntry = {
+      ...deflatedEntry(`${folderOf(B.id)}original.txt`, B_ORIGINAL),
+      declaredSize: 1_000_000,
+    };
+    const raw = (e: ZipEntrySpec): RawZipEntry => deflatedEntry(e.name, Buffer.from(e.data));
+    const zip = writeZip([...entries.slice(0, 8).map(raw), lying]);
+    const calls = await restore(await emptyStore(), zip);
+    expect(calls).toEqual([
+      ['restored', A.id, 'The harbour wall', `b.zip${ARROW}${folderOf(A.id)}article.json`],
+      // B's folder, read up to there, is checked before the restore stops.
+      [
+        'failed',
+        `b.zip${ARROW}${folderOf(B.id)}original.txt`,
+        'the original named by article.json is missing; not restored',
+      ],
+      [
+        'failed',
+        'b.zip',
+        `the archive expands past ${megabytes(Math.max(1024, zip.length * 2))} (more than 2 times its ` +
+          `${megabytes(zip.length)}: a zip bomb?); the rest was not restored`,
+      ],
+    ]);
   });
 
   it('fails one entry past the entry limit by name, and goes on', async () => {

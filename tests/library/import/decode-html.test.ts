@@ -54,4 +54,17 @@ describe('decoding a saved page', () => {
     expect(decodeHtml(legacy, 'iso-8859-15').encoding).toBe('iso-8859-15');
     expect(decodeHtml(legacy, '  ').encoding).toBe('windows-1252');
   });
+
+  it('lets a UTF-16 mark decide over NULs that say the other byte order', () => {
+    const ascii = '<html><body><p>Plain words only.</p></body></html>';
+    // A mark that does not match its text (a tool that wrote the wrong one): the mark still decides.
+    expect(decodeHtml(cat([0xff, 0xfe], be(ascii)))).toEqual({
+      text: iconv.decode(be(ascii), 'utf-16le'),
+      encoding: 'utf-16le',
+    });
+    expect(decodeHtml(cat([0xfe, 0xff], le(ascii)))).toEqual({
+      text: iconv.decode(le(ascii), 'utf-16be'),
+      encoding: 'utf-16be',
+    });
+  });
 });

@@ -4,6 +4,7 @@
  * ArchiveBox snapshot index, and the walk over real folders on disk (folder tags, hidden files, saved pages'
  * `_files` folders, links in and out, ArchiveBox data folders and snapshots).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -183,6 +184,40 @@ describe("a zip's directory", () => {
     expect(zipEntryNames(Buffer.concat([eocd, header]))).toEqual(['']);
     expect(zipEntryNames(Buffer.concat([eocd, header.subarray(0, 45)]))).toBeNull();
   });
+
+  it('reads the UTF-8 flag from its own two bytes, little-endian', () => {
+    // makeZip sets the flag alone (0x0800): read big-endian it would be 0x0008, and the name cp437.
+    expect(zipEntryNames(makeZip([{ name: 'é.txt', data: 'a' }]))).toEqual(['é.txt']);
+  });
+
+  it('cuts a name that runs past the end of the bytes where they end', () => {
+    const zip = makeZip([{ name: 'a', data: 'a' }]);
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const header = Buffer.from(zip.subarray(central, central + 46));
+    header.writeUInt16LE(5, 28);
+    const eocd = Buffer.from(zip.subarray(eocdOf(zip)));
+    eocd.writeUInt32LE(22, 16);
+    // Bytes of their own: nothing past them can be read.
+    expect(zipEntryNames(new Uint8Array(Buffer.concat([eocd, header, Buffer.from('ab')])))).toEqual(['ab']);
+  });
+
+  it("takes a directory that declares 65,535 entries as Zip64's, even when they are all there", () => {
+    const zip = makeZip([{ name: 'a', data: 'a' }]);
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const record = zip.subarray(central, eocdOf(zip));
+    const directory = Buffer.concat(new Array<Buffer>(0xffff).fill(record));
+    const eocd = Buffer.from(zip.subarray(eocdOf(zip)));
+    eocd.writeUInt16LE(0xffff, 8);
+    eocd.writeUInt16LE(0xffff, 10);
+    eocd.writeUInt32LE(directory.length, 12);
+    eocd.writeUInt32LE(central, 16);
+    const bytes = Buffer.concat([zip.subarray(0, central), directory, eocd]);
+    expect(zipEntryNames(bytes)).toBeNull();
+    // The same records under a count one less are listed.
+    const fewer = Buffer.from(bytes);
+    fewer.writeUInt16LE(0xfffe, bytes.length - 22 + 10);
+    expect(zipEntryNames(fewer)).toHaveLength(0xfffe);
+  });
 });
 
 describe('the ArchiveBox snapshot index', () => {
@@ -226,6 +261,11 @@ describe('the ArchiveBox snapshot index', () => {
     expect(parseArchiveBoxIndex('')).toBeNull();
   });
 
+  it('keeps a byte order mark that is not at the start', () => {
+    const titled = { ...index, title: 'Sea\uFEFFwall' };
+    expect(parseArchiveBoxIndex(JSON.stringify(titled))).toEqual(titled);
+  });
+
   it('marks a data folder by its config or its database', () => {
     expect(ARCHIVEBOX_DATA_MARKERS).toEqual(['ArchiveBox.conf', 'index.sqlite3']);
   });
@@ -259,6 +299,12 @@ describe('the resource folders of saved pages', () => {
     ).toEqual(['PAGE-FILES', 'page_files', 'x_files', 'y-files']);
     expect([...savedPageFolders(['a.b.html', 'a.b_files', 'a_files'])]).toEqual(['a.b_files']);
     expect([...savedPageFolders(['_files', '.html'])]).toEqual(['_files']);
+  });
+
+  it('are beside a page whose name ends in an HTML extension, and named on one line', () => {
+    expect([...savedPageFolders(['page.html~', 'page_files'])]).toEqual([]);
+    expect([...savedPageFolders(['page.htmlx', 'page-files'])]).toEqual([]);
+    expect([...savedPageFolders(['page.html', 'old\npage_files'])]).toEqual([]);
   });
 });
 
@@ -442,6 +488,70 @@ describe('walking what was given', () => {
       'at/index.json as at/index.json []',
       'folder/index.json/a.txt as a.txt []',
       'over/index.json as index.json []',
+    ]);
+  });
+
+  it('names a folder it cannot read, and goes on', async () => {
+    const dir = path.join(root, 'deep');
+    await write(path.join(dir, 'top.txt'));
+    // Folders nested past the longest path the system takes: made from inside, one level at a time.
+    const segment = 'd'.repeat(250);
+    execFileSync(process.execPath, [
+      '-e',
+      `const fs = require('fs'); process.chdir(${JSON.stringify(dir)}); for (let i = 0; i < 17; i++) ` +
+        `{ fs.mkdirSync('${segment}'); process.chdir('${segment}'); } fs.writeFileSync('deep.txt', 'x');`,
+    ]);
+    try {
+      const items = await walk([dir], false);
+      expect(items.map((i) => i.kind)).toEqual(['failed', 'file']);
+      const failed = items[0] as Extract<WalkItem, { kind: 'failed' }>;
+      expect(failed.source.startsWith(path.join(dir, segment, segment))).toBe(true);
+      expect(failed).toEqual({
+        kind: 'failed',
+        source: failed.source,
+        reason: `ENAMETOOLONG: name too long, scandir '${failed.source}'`,
+      });
+      expect(items[1]).toEqual({
+        kind: 'file',
+        path: path.join(dir, 'top.txt'),
+        name: 'top.txt',
+        folderTags: [],
+      });
+    } finally {
+      execFileSync('rm', ['-rf', dir]);
+    }
+  });
+
+  it('fails links it does not follow as failures, and skips what is neither file nor folder', async () => {
+    const dir = path.join(root, 'odd-entries');
+    await write(path.join(dir, 'a.txt'));
+    await fs.symlink(path.join(dir, 'nowhere.txt'), path.join(dir, 'broken.txt'));
+    await fs.symlink(path.join(root, 'given'), path.join(dir, 'out'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe')]);
+    expect(await walk([dir], false)).toEqual([
+      { kind: 'file', path: path.join(dir, 'a.txt'), name: 'a.txt', folderTags: [] },
+      {
+        kind: 'failed',
+        source: path.join(dir, 'broken.txt'),
+        reason: 'a symbolic link whose target does not exist',
+      },
+      {
+        kind: 'failed',
+        source: path.join(dir, 'out'),
+        reason: 'a symbolic link that points outside the imported folder (not followed)',
+      },
+    ]);
+  });
+
+  it('takes a folder as a snapshot only when its index.json is a file, not a link to one', async () => {
+    const dir = path.join(root, 'linked-index');
+    await write(path.join(dir, 'real-index.json'), SNAPSHOT);
+    await write(path.join(dir, 'singlefile.html'));
+    await fs.symlink(path.join(dir, 'real-index.json'), path.join(dir, 'index.json'));
+    expect(lines(await walk([dir], false), dir)).toEqual([
+      'real-index.json as index.json []',
+      'real-index.json as real-index.json []',
+      'singlefile.html as singlefile.html []',
     ]);
   });
 });

@@ -20,8 +20,14 @@ import {
   readWallabag,
   wallabagImporter,
 } from '../../../main/library/import/formats/wallabag';
-import type { ImportInput, ImportOutcome, SniffedContent } from '../../../main/library/import/importer';
+import type {
+  EntryContext,
+  ImportInput,
+  ImportOutcome,
+  SniffedContent,
+} from '../../../main/library/import/importer';
 import { DEFAULT_LIMITS } from '../../../main/library/import/limits';
+import { deflatedEntry, type RawZipEntry, writeZip } from '../../helpers/hostile-catalogue/bombs';
 import { REPO, removeDir, tempDir } from '../../helpers/temp-library';
 import { makeZip, type ZipEntrySpec } from './zip-writer';
 
@@ -372,6 +378,157 @@ describe('Omnivore exports', () => {
       },
     ]);
   });
+
+  it('is read through its importer, named omnivore', async () => {
+    expect(omnivoreImporter.name).toBe('omnivore');
+    const zip = exportZip('');
+    expect(await all(omnivoreImporter.read(input('o.zip', zip), sniffed(null)))).toEqual(
+      await all(readOmnivore(input('o.zip', zip))),
+    );
+    expect((await all(omnivoreImporter.read(input('o.zip', zip), sniffed(null))))[0]!.source).toBe(
+      `o.zip${ARROW}Town votes to raise the sea wall`,
+    );
+  });
+
+  it('takes as metadata only names ending in .json, on one line', () => {
+    const zip = (...names: string[]) => makeZip(names.map((name) => ({ name, data: 'x' })));
+    expect(looksLikeOmnivore(zip('metadata_0.json.bak', 'content/a.html'))).toBe(false);
+    expect(looksLikeOmnivore(zip('metadata_0.jsonl', 'content/a.html'))).toBe(false);
+    // A name broken by a line break is no metadata file at the root, whatever follows the break.
+    expect(looksLikeOmnivore(zip('notes\nmetadata_0.json', 'content/a.html'))).toBe(false);
+  });
+
+  it('renders highlights as Markdown without raw HTML, dropping links glued to a word, however indented', async () => {
+    const zip = makeZip([
+      { name: 'metadata_0.json', data: JSON.stringify([{ title: 'Marked', slug: 'marked' }]) },
+      {
+        name: 'highlights/marked.md',
+        data: '    Rates rose[⤴️](https://omnivore.app/me/a#1) again.\n\nA <b>bold</b> claim.',
+      },
+    ]);
+    const [a] = (await all(readOmnivore(input('o.zip', zip)))) as Article[];
+    expect(a!.article).toMatchObject({
+      text: 'Highlights\n\nRates rose again.\n\nA <b>bold</b> claim.',
+      html: '<h2>Highlights</h2><p>Rates rose again.</p>\n<p>A &lt;b&gt;bold&lt;/b&gt; claim.</p>',
+      linkOnly: true,
+    });
+  });
+
+  it('refuses entries by their declared sizes: past 256 MB, past 100:1, and past 1 GiB in all', async () => {
+    const MIB = 1024 * 1024;
+    const declared = (name: string, declaredSize: number, body = Buffer.alloc(10)): RawZipEntry => ({
+      name,
+      body,
+      method: 8,
+      crc: 0,
+      declaredSize,
+    });
+    const metadata = JSON.stringify([{ title: 'Kept' }]);
+    const zip = writeZip([
+      deflatedEntry('metadata_0.json', metadata),
+      // 256 MB is not too large (only more is), but 10 bytes for it is a bomb's ratio.
+      declared('at-limit.bin', 256 * MIB),
+      declared('past-limit.bin', 256 * MIB + 1),
+      declared('third.bin', 256 * MIB),
+      // The declared sizes so far, refused or not, come to 1 GiB less one byte.
+      declared('fourth.bin', 256 * MIB - 2 - metadata.length),
+      // Exactly 1 GiB in all: read.
+      deflatedEntry('edge.txt', 'e'),
+      // One byte more: refused, and so is all that follows, whatever its ratio.
+      deflatedEntry('over.txt', 'o'),
+      declared('exact-ratio.bin', 100 * 20_000, Buffer.alloc(20_000)),
+    ]);
+    const outcomes = await all(readOmnivore(input('o.zip', zip)));
+    const ratio = 'entry refused: compressed more than 100:1 (a zip bomb?)';
+    const total = 'the archive uncompresses to more than 1 GiB; this entry was not read';
+    expect(outcomes.map((o) => (o.kind === 'failed' ? [o.source, o.reason] : o.source))).toEqual([
+      [`o.zip${ARROW}at-limit.bin`, ratio],
+      [`o.zip${ARROW}past-limit.bin`, 'too large to be an article (256 MB)'],
+      [`o.zip${ARROW}third.bin`, ratio],
+      [`o.zip${ARROW}fourth.bin`, ratio],
+      [`o.zip${ARROW}over.txt`, total],
+      [`o.zip${ARROW}exact-ratio.bin`, total],
+      `o.zip${ARROW}Kept`,
+      [`o.zip${ARROW}edge.txt`, 'handed on: e'],
+    ]);
+  });
+
+  it('reads a metadata file whose byte order mark was written twice, and keeps one inside the text', async () => {
+    const zip = makeZip([
+      { name: 'metadata_0.json', data: `\uFEFF\uFEFF${JSON.stringify([{ title: 'Twice', slug: 'twice' }])}` },
+      { name: 'content/twice.html', data: '<p>Zero\uFEFFwidth</p>' },
+    ]);
+    const [a] = (await all(readOmnivore(input('o.zip', zip)))) as Article[];
+    expect(a!.source).toBe(`o.zip${ARROW}Twice`);
+    expect(JSON.parse(text(a!.original))).toMatchObject({ content: '<p>Zero\uFEFFwidth</p>' });
+  });
+
+  it('reads at the root a zip whose layout it does not recognise (no content page)', async () => {
+    const zip = makeZip([
+      { name: 'metadata_0.json', data: JSON.stringify([{ title: 'Noted', slug: 'noted' }]) },
+      { name: 'highlights/noted.md', data: 'A note.' },
+    ]);
+    expect(looksLikeOmnivore(zip)).toBe(false);
+    const [a] = (await all(readOmnivore(input('o.zip', zip)))) as Article[];
+    expect(a!.source).toBe(`o.zip${ARROW}Noted`);
+    expect(a!.article).toMatchObject({ text: 'Highlights\n\nA note.', linkOnly: true });
+  });
+
+  it('reads metadata, content and highlights only at their own places under the top folder', async () => {
+    const zip = makeZip([
+      { name: 'export/metadata_0.json', data: JSON.stringify([{ title: 'Sea', slug: 'sea' }]) },
+      { name: 'export/content/other.html', data: '<p>Other.</p>' },
+      // As long as `export/`, beside it: not the export's metadata.
+      { name: 'backup/metadata_1.json', data: JSON.stringify([{ title: 'Not read' }]) },
+      { name: 'export/old/content/sea.html', data: '<p>Old content.</p>' },
+      { name: 'export/content/sea.html.orig', data: '<p>Orig content.</p>' },
+      { name: 'export/old/highlights/sea.md', data: 'Old note.' },
+      { name: 'export/highlights/sea.md~', data: 'Backup note.' },
+    ]);
+    const outcomes = await all(readOmnivore(input('o.zip', zip)));
+    expect(outcomes.map((o) => (o.kind === 'failed' ? [o.source, o.reason] : o.source))).toEqual([
+      `o.zip${ARROW}Sea`,
+      [`o.zip${ARROW}backup/metadata_1.json`, 'handed on: [{"title":"Not read"'],
+      [`o.zip${ARROW}export/old/content/sea.html`, 'handed on: <p>Old content.</p>'],
+      [`o.zip${ARROW}export/content/sea.html.orig`, 'handed on: <p>Orig content.</p>'],
+      [`o.zip${ARROW}export/old/highlights/sea.md`, 'handed on: Old note.'],
+      [`o.zip${ARROW}export/highlights/sea.md~`, 'handed on: Backup note.'],
+      [`o.zip${ARROW}export/content/other.html`, 'handed on: <p>Other.</p>'],
+    ]);
+    expect((outcomes[0] as Article).article).toMatchObject({ text: '', html: null, linkOnly: true });
+  });
+
+  it('takes a slug that is not text as none', async () => {
+    const zip = exportZip('', [], [{ title: 'Numbered', slug: 7 }]);
+    const [a] = (await all(readOmnivore(input('o.zip', zip)))) as Article[];
+    expect(a!.source).toBe(`o.zip${ARROW}Numbered`);
+    expect(a!.originalName).toBe('entry.omnivore.json');
+  });
+
+  it("hands other files on with the import's time keeper and the archive's budget", async () => {
+    const contexts: EntryContext[] = [];
+    const alive = () => undefined;
+    const budget = new ExpansionBudget(1_000_000);
+    const outcomes = await all(
+      readOmnivore(
+        input('o.zip', exportZip('', [{ name: 'notes.txt', data: 'stray' }]), {
+          alive,
+          budget,
+          extractEntry: async function* (source, _data, context) {
+            contexts.push(context);
+            yield { kind: 'failed', source, reason: 'handed on' };
+          },
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.source)).toEqual([
+      `o.zip${ARROW}Town votes to raise the sea wall`,
+      `o.zip${ARROW}notes.txt`,
+    ]);
+    expect(contexts).toHaveLength(1);
+    expect(contexts[0]!.alive).toBe(alive);
+    expect(contexts[0]!.budget).toBe(budget);
+  });
 });
 
 describe('Wallabag exports', () => {
@@ -534,6 +691,29 @@ describe('Wallabag exports', () => {
         reason: expect.stringMatching(/^the entry could not be read: .+/),
       },
     ]);
+  });
+
+  it('needs `"url"` before a colon, however spaced, and leaves a mark inside the text alone', () => {
+    expect(looksLikeWallabag('[{"url" : "u", "domain_name": 1, "reading_time": 2}]')).toBe(true);
+    expect(looksLikeWallabag('[{"url"\n\t: "u", "domain_name": 1, "reading_time": 2}]')).toBe(true);
+    // Only a mark at the start is dropped: one inside a key leaves the key another.
+    expect(looksLikeWallabag('[{"u\uFEFFrl": "u", "domain_name": 1, "reading_time": 2}]')).toBe(false);
+  });
+
+  it('keeps a byte order mark inside an entry, and says what is wrong with no text at all', () => {
+    const [a] = read([{ ...ENTRY, description: 'A\uFEFFB' }]) as Article[];
+    expect(JSON.parse(text(a!.original))).toMatchObject({ description: 'A\uFEFFB' });
+    expect(readWallabag(input('w.json', new Uint8Array()), sniffed(null))).toEqual([
+      { kind: 'failed', source: 'w.json', reason: 'not valid JSON: Unexpected end of JSON input' },
+    ]);
+  });
+
+  it('is read through its importer, named wallabag', async () => {
+    expect(wallabagImporter.name).toBe('wallabag');
+    const raw = JSON.stringify([ENTRY]);
+    expect(await wallabagImporter.read(input('w.json', new Uint8Array()), sniffed(raw))).toEqual(
+      readWallabag(input('w.json', new Uint8Array()), sniffed(raw)),
+    );
   });
 });
 
@@ -782,5 +962,90 @@ describe('ArchiveBox snapshots', () => {
     expect(await all(archiveBoxImporter.read(i, sniffed(null)))).toEqual([
       { kind: 'failed', source: 'index.json', reason: 'not an ArchiveBox snapshot index' },
     ]);
+  });
+
+  it('reads the DOM dump and the wget copy as whole pages, with what the page declares', async () => {
+    const dump = await snapshot({ 'output.html': page('Output') });
+    const [d] = (await readSnapshot(dump)) as Article[];
+    expect(d).toMatchObject({ kind: 'article', importer: 'archivebox', originalName: 'output.html' });
+    expect(d!.article).toMatchObject({ author: 'Page Author', tags: ['coast', 'politics', 'harbour'] });
+    // Wikipedia's talk pages and the like: a colon inside a path is no address.
+    const wget = { ...INDEX, canonical: { wget_path: 'wiki.example/wiki/Talk:Sea_wall.html' } };
+    const w = await snapshot({ 'wiki.example/wiki/Talk:Sea_wall.html': page('Talk') }, wget);
+    const [a] = (await readSnapshot(w, wget)) as Article[];
+    expect(a!.source).toBe(`${snapshotName(w)}${ARROW}wiki.example/wiki/Talk:Sea_wall.html`);
+    expect(a!.article).toMatchObject({ author: 'Page Author', tags: ['coast', 'politics', 'harbour'] });
+  });
+
+  it("reads a fragment's article.json of up to 4 MiB, as an object only, and gives it no resources", async () => {
+    const meta = (size: number) => {
+      const json = JSON.stringify({ byline: 'Ana Costa', pad: '' });
+      return `${json.slice(0, -2)}${' '.repeat(size - json.length)}"}`;
+    };
+    expect(Buffer.byteLength(meta(4 * 1024 * 1024))).toBe(4 * 1024 * 1024);
+    const authorWith = async (articleJson: string) => {
+      const i = await snapshot({
+        'readability/content.html': '<p>Eels leave the river.</p>',
+        'readability/article.json': articleJson,
+      });
+      const [a] = (await readSnapshot(i)) as Article[];
+      expect(a!.resources).toEqual([]);
+      expect(a!.source).toBe(`${snapshotName(i)}${ARROW}readability/content.html`);
+      return a!.article.author;
+    };
+    expect(await authorWith(meta(4 * 1024 * 1024))).toBe('Ana Costa');
+    expect(await authorWith(meta(4 * 1024 * 1024 + 1))).toBeNull();
+    expect(await authorWith('null')).toBeNull();
+    expect(await authorWith('"Ana Costa"')).toBeNull();
+  });
+
+  it("takes the page's own address when the index has no web address", async () => {
+    const ftp = { ...INDEX, url: 'ftp://coast.example/sea-wall' };
+    const body = [1, 2, 3].map(paragraph).join('');
+    const html = `<!doctype html><html><head><title>T</title><link rel="canonical" href="https://coast.example/canonical"></head><body><article>${body}</article></body></html>`;
+    const i = await snapshot({ 'singlefile.html': html }, ftp);
+    const [a] = (await readSnapshot(i, ftp)) as Article[];
+    expect(a!.article.url).toBe('https://coast.example/canonical');
+  });
+
+  it('drops the references of images whose whole bytes are not the type their first bytes said', async () => {
+    const png = await fs.readFile(
+      path.join(REPO, 'tests', 'fixtures', 'formats', 'saved-pages', 'Harbour_files', 'wall.png'),
+    );
+    // Its first 64 bytes, all the check before extraction reads, are a BMP's; its first 256 name it AVIF.
+    const odd = Buffer.alloc(300);
+    odd.write('BM', 0, 'latin1');
+    odd.write('ftyp', 4, 'latin1');
+    odd.writeUInt32LE(40, 14);
+    odd.write('avif', 100, 'latin1');
+    const body =
+      `${paragraph(1)}<p><img src="wall.png" alt="wall"></p>${paragraph(2)}<p><img src="copy.png" alt="copy">` +
+      `</p><p><img src="odd.bmp" alt="odd"></p>${paragraph(3)}`;
+    const i = await snapshot({
+      'singlefile.html': page('Odd image', body),
+      'wall.png': png,
+      'copy.png': png,
+      'odd.bmp': odd,
+    });
+    const [a] = (await readSnapshot(i)) as Article[];
+    expect(a!.resources.map((r) => r.name)).toEqual(['wall.png', 'copy.png']);
+    expect(a!.article.html).toContain('<img src="resource:wall.png" alt="wall">');
+    expect(a!.article.html).toContain('<img src="resource:copy.png" alt="copy">');
+    expect(a!.article.html).toContain('<img src="" alt="odd">');
+    // Alone on its page, it goes the same way.
+    const j = await snapshot({
+      'singlefile.html': page(
+        'Odd alone',
+        `${paragraph(1)}<p><img src="odd.bmp" alt="odd"></p>${paragraph(2)}`,
+      ),
+      'odd.bmp': odd,
+    });
+    const [b] = (await readSnapshot(j)) as Article[];
+    expect(b!.resources).toEqual([]);
+    expect(b!.article.html).toContain('<img src="" alt="odd">');
+  });
+
+  it('is named archivebox', () => {
+    expect(archiveBoxImporter.name).toBe('archivebox');
   });
 });

@@ -48,4 +48,12 @@ describe('htmlFragmentText', () => {
     expect(htmlFragmentText('<div><img src="a.png"></div>')).toBeNull();
     expect(htmlFragmentText('<html><body><div></div></body></html>')).toBeNull();
   });
+
+  it('reads as a fragment a document whose body holds only white space', () => {
+    // linkedom puts the text after `</html>` beside the body, which keeps only the space between the tags.
+    expect(htmlFragmentText('<html> <body> </body> </html><p>After the document.</p>')).toEqual({
+      text: 'After the document.',
+      html: '<p>After the document.</p>',
+    });
+  });
 });

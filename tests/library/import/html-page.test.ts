@@ -114,6 +114,30 @@ describe('saved web pages', () => {
     expect(a.article.text.split('\n\n').filter((p) => p.startsWith('Sow the beans'))).toHaveLength(4);
   });
 
+  it('takes a page by its extension when it does not start like one', async () => {
+    const paragraph = '<p>The harbour wall was rebuilt in 1954, after the storm of the winter before.</p>';
+    const body = paragraph.repeat(3);
+    // A style sheet before the html element: only the name says it is a page.
+    const page = `<style>p { margin: 0 }</style><html><head><title>Harbour</title></head><body>${body}</body></html>`;
+    for (const ext of ['html', 'htm', 'xhtml', 'xht', 'shtml']) {
+      const a = only(await importBytes(`harbour.${ext}`, page));
+      expect([a.importer, a.article.title], ext).toEqual(['html', 'Harbour']);
+    }
+  });
+
+  it("takes Readability's excerpt as the subtitle, and no site when nothing names one", async () => {
+    const page = `<!doctype html><html><head><title>Notes on gardening</title></head><body><div class="post"><h1>Notes on gardening</h1><p class="byline">By Ada Gardener</p>${'<p>Sow the beans in late spring once the soil is warm, and water them every second evening until the first flowers appear.</p>'.repeat(4)}</div></body></html>`;
+    const a = only(await importBytes('notes.htm', page));
+    expect(a.article).toMatchObject({ subtitle: 'By Ada Gardener', site: null, category: null });
+  });
+
+  it('drops NUL characters from the text', async () => {
+    // html, head and body all written out: the page goes to linkedom as it is, which keeps the NUL.
+    const page = '<html><head><title>Nul</title></head><body><p>Sea\u0000wall</p></body></html>';
+    const a = only(await importBytes('nul.html', page));
+    expect(a.article.text).toBe('Seawall');
+  });
+
   it('round-trips through the CLI with its image stored as a resource', async () => {
     const lib = await tempDir();
     try {

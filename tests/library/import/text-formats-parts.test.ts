@@ -1,12 +1,16 @@
 /**
  * The plain-text and Markdown readers called directly, at their edges: the headline's length limit, the file
- * extensions each claims, and a Markdown file with nothing to import. markdown.test.ts and the seed and BBC
- * tests reach the same through the whole pipeline.
+ * extensions each claims, and a Markdown file with nothing to import; and a WARC's pages at the entry limit.
+ * markdown.test.ts, warc.test.ts and the seed and BBC tests reach the same through the whole pipeline.
  */
-import { describe, expect, it } from 'vitest';
-import type { ImportInput, SniffedContent } from '../../../main/library/import/importer';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportInput, ImportOutcome, SniffedContent } from '../../../main/library/import/importer';
 import { markdownImporter, readMarkdown } from '../../../main/library/import/formats/markdown';
 import { parsePlainText, plainTextImporter } from '../../../main/library/import/formats/plain-text';
+import { readWarc } from '../../../main/library/import/formats/warc';
+import { setImportLimits } from '../../../main/library/import/limits';
+import { httpResponse, makeWarc } from './warc-writer';
 
 const sniffed = (extension: string, text: string | null = 'words'): SniffedContent =>
   ({ extension, text, encoding: 'utf-8' }) as SniffedContent;
@@ -80,5 +84,37 @@ describe('Markdown', () => {
     expect(article.html).not.toContain('<script');
     expect(article.html).toContain('&lt;script&gt;');
     expect(article.text).toContain('<b>bold</b>');
+  });
+});
+
+describe('WARC pages at the entry limit', () => {
+  afterEach(() => setImportLimits());
+
+  it('refuses a page past the entry limit by its length, or as it inflates, and reads the others', async () => {
+    setImportLimits({ maxEntryBytes: 1000 });
+    const page = (title: string) =>
+      `<html><head><title>${title}</title></head><body><p>${'The harbour wall was rebuilt after the storm. '.repeat(4)}</p></body></html>`;
+    const big = page('Big').padEnd(1500, ' ');
+    const response = (uri: string, body: Uint8Array | string, headers: Record<string, string> = {}) => ({
+      type: 'response' as const,
+      uri,
+      block: httpResponse({ 'Content-Type': 'text/html; charset=utf-8', ...headers }, body),
+    });
+    const warc = makeWarc([
+      response('https://a.example/big', big),
+      response('https://a.example/gzip', zlib.gzipSync(big), { 'Content-Encoding': 'gzip' }),
+      response('https://a.example/deflate', zlib.deflateSync(big), { 'Content-Encoding': 'deflate' }),
+      response('https://a.example/small', page('Small')),
+    ]);
+    const outcomes: ImportOutcome[] = [];
+    for await (const o of readWarc({ ...input, name: 'a.warc', bytes: warc })) outcomes.push(o);
+    expect(
+      outcomes.map((o) => (o.kind === 'failed' ? [o.source, o.reason] : [o.source, o.article.title])),
+    ).toEqual([
+      ['a.warc › https://a.example/big', 'the page is too large to be an article (2 KB)'],
+      ['a.warc › https://a.example/gzip', 'refused: the page expands past 1 KB'],
+      ['a.warc › https://a.example/deflate', 'refused: the page expands past 1 KB'],
+      ['a.warc › https://a.example/small', 'Small'],
+    ]);
   });
 });

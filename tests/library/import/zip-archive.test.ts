@@ -89,6 +89,19 @@ describe('zip archives', () => {
     expect(outcome!.kind === 'failed' && outcome!.reason).toMatch(/^not a readable zip archive/);
   });
 
+  it('skips a folder named with a trailing backslash, and refuses a name starting with one', async () => {
+    expect(await importBytes('a.zip', makeZip([{ name: 'folder\\', data: '' }]))).toEqual([
+      { kind: 'failed', source: 'a.zip', reason: 'the archive holds no files' },
+    ]);
+    expect(await importBytes('b.zip', makeZip([{ name: '\\evil.txt', data: 'evil' }]))).toEqual([
+      {
+        kind: 'failed',
+        source: 'b.zip › \\evil.txt',
+        reason: 'entry refused: its name is an absolute path',
+      },
+    ]);
+  });
+
   it('round-trips through the CLI with the entry shown as its source', async () => {
     const dir = await tempDir();
     const lib = path.join(dir, 'lib');
