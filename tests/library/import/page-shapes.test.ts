@@ -60,6 +60,9 @@ describe('a page put in the shape a browser gives it', () => {
     const page =
       '<!DOCTYPE html>\n<HTML lang="en"><head>\n<title>T</title></head><body class="x"><p>a</p></body></HTML>';
     expect(asWholeDocument(page)).toBe(page);
+    const spaced =
+      '<html\tlang="en">\n<head profile="x">\n<title>T</title></head>\n<body\nclass="x"><p>a</p></body></html>';
+    expect(asWholeDocument(spaced)).toBe(spaced);
   });
 
   it('gives a page missing any of the three its html, head and body, the head holding what belongs there', () => {
