@@ -15,6 +15,7 @@ import { clauseAutomaton, expandOver } from '../../../main/library/search/engine
 import { FIELDS } from '../../../main/library/search/lunr-setup';
 import { topK } from '../../../main/library/search/top-k';
 import { removeDir, tempDir } from '../../helpers/fixtures-and-shared';
+import { titledSegment } from '../../helpers/titled-segment';
 
 describe('topK', () => {
   it('returns the first k in order, whether it sorts or keeps a heap', () => {
@@ -153,27 +154,8 @@ describe('a set of segments', () => {
   afterAll(() => removeDir(dir));
 
   it('merges their dictionaries into one sorted list, counts dead copies, and closes every file', async () => {
-    const analyzer = new Analyzer();
     const fields = FIELDS.map((f) => f.name);
-    const segment = async (name: string, titles: Array<[string, string]>) => {
-      const docs = titles.map(([id, title]) => ({
-        id,
-        meta: [null, [], title, 0, 0] as DocMeta,
-        fields: analyzer.document({
-          id,
-          title,
-          subtitle: '',
-          tags: '',
-          author: '',
-          site: '',
-          body: '',
-          note: '',
-          highlight: '',
-        }),
-      }));
-      await fs.writeFile(path.join(dir, name), encodeSegment(buildSegment(fields, docs)));
-      return SegmentReader.open(path.join(dir, name));
-    };
+    const segment = (name: string, titles: Array<[string, string]>) => titledSegment(dir, name, titles);
     // Each segment's last word sorts after those before it: every pairwise merge ends on its second list.
     const readers = [
       await segment('1.seg', [

@@ -15,6 +15,7 @@ import { SegmentSet } from '../../../main/library/search/engine/segment-set';
 import { clauseAutomaton, expandOver } from '../../../main/library/search/engine/term-expansion';
 import { FIELD_NAMES, MAX_FUZZY_LENGTH, parseQuery } from '../../../main/library/search/parse-query';
 import { removeDir, tempDir } from '../../helpers/fixtures-and-shared';
+import { titledSegment } from '../../helpers/titled-segment';
 
 describe('query bounds', () => {
   it('matches a word longer than the fuzzy limit exactly, and says so', () => {
@@ -127,26 +128,7 @@ describe('query bounds', () => {
     let set: SegmentSet;
     beforeAll(async () => {
       dir = await tempDir();
-      const analyzer = new Analyzer();
-      const segment = async (name: string, titles: Array<[string, string]>) => {
-        const docs = titles.map(([id, title]) => ({
-          id,
-          meta: [null, [], title, 0, 0] as DocMeta,
-          fields: analyzer.document({
-            id,
-            title,
-            subtitle: '',
-            tags: '',
-            author: '',
-            site: '',
-            body: '',
-            note: '',
-            highlight: '',
-          }),
-        }));
-        await fs.writeFile(path.join(dir, name), encodeSegment(buildSegment(FIELD_NAMES, docs)));
-        return SegmentReader.open(path.join(dir, name));
-      };
+      const segment = (name: string, titles: Array<[string, string]>) => titledSegment(dir, name, titles);
       const first = await segment('a.seg', [
         ['d0', 'gamma'],
         ['d1', 'gamut'],
