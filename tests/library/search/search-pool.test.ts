@@ -94,6 +94,7 @@ beforeEach(() => {
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(pools.map((pool) => pool.close()));
+  expect(recorded.thrown).toEqual([]);
 });
 
 function open(threads: number): SearchPool {
@@ -311,6 +312,7 @@ describe('timers', () => {
     // is not taken for the query now running on the new thread.
     const stale: SearchReply = { seq: 1, ok: true, response: {} as SearchResponse, indexed: 0 };
     thread(0).emit('message', stale);
+    expect(recorded.thrown).toEqual([]);
     expect(titles(await next)).toEqual([QUANTUM]);
     await exitOf(0);
     expect(titles(await pool.run(job('budget')))).toEqual([BUDGET]);
