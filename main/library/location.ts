@@ -8,7 +8,7 @@ import path from 'node:path';
 export function userDataFolder(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const home = os.homedir();
   if (platform === 'win32')
-    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Offprint');
+    return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'Offprint');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Offprint');
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'Offprint');
 }

@@ -21,11 +21,14 @@ afterEach(() => {
 });
 
 describe('userDataFolder', () => {
-  it('is APPDATA\\Offprint on Windows, or the roaming folder under home when APPDATA is unset', () => {
+  it('is APPDATA\\Offprint on Windows, or the roaming folder under home when APPDATA is unset or empty', () => {
     expect(userDataFolder({ APPDATA: '/profiles/reader/Roaming' }, 'win32')).toBe(
       '/profiles/reader/Roaming/Offprint',
     );
     expect(userDataFolder({}, 'win32')).toBe('/home/reader/AppData/Roaming/Offprint');
+    // An empty APPDATA (a parent process that cleared it) is none, as an empty XDG_CONFIG_HOME is on Linux:
+    // taken as is, the library would be the relative folder Offprint/library, wherever the app started.
+    expect(userDataFolder({ APPDATA: '' }, 'win32')).toBe('/home/reader/AppData/Roaming/Offprint');
     // XDG_CONFIG_HOME is a Linux convention: Windows ignores it.
     expect(userDataFolder({ XDG_CONFIG_HOME: '/xdg' }, 'win32')).toBe(
       '/home/reader/AppData/Roaming/Offprint',
