@@ -20,6 +20,7 @@ import { cannotWrite, OffprintError } from '../../common/errors';
 import type { ImportProgress } from '../../common/import';
 import { DEFAULT_SEARCH, type SearchRequest, type SearchResponse, type TagCount } from '../../common/search';
 import { ImportJob, type JobInput } from './import-job';
+import { IMAGE_TYPES } from './import/image-type';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import type { ExportEntry } from './export/export-articles';
 import { walkInputs, type WalkItem } from './import/walk-inputs';
@@ -714,17 +715,12 @@ export class Library implements OffprintApi {
   }
 }
 
+// From the kept image types themselves, so a type the import keeps is never served as bytes; plus `.jpeg`
+// (restored from older libraries) and SVG, which imports never keep but a restored folder can hold.
 const MEDIA_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
+  ...Object.fromEntries(IMAGE_TYPES.map((t) => [t.extension.slice(1), t.mediaType])),
   jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
   svg: 'image/svg+xml',
-  avif: 'image/avif',
-  // BMP and ICO: image-type.ts keeps both from a saved page, by their bytes.
-  bmp: 'image/bmp',
-  ico: 'image/x-icon',
 };
 
 function mediaTypeOf(name: string): string {

@@ -18,6 +18,9 @@ const AVIF: ImageType = { extension: '.avif', mediaType: 'image/avif' };
 const BMP: ImageType = { extension: '.bmp', mediaType: 'image/bmp' };
 const ICO: ImageType = { extension: '.ico', mediaType: 'image/x-icon' };
 
+/** Every type kept, for what serves a stored resource by its extension (library.ts). */
+export const IMAGE_TYPES: readonly ImageType[] = [PNG, JPEG, GIF, WEBP, AVIF, BMP, ICO];
+
 function startsWith(bytes: Uint8Array, magic: number[], offset = 0): boolean {
   return bytes.length >= offset + magic.length && magic.every((b, i) => bytes[offset + i] === b);
 }
